@@ -1,0 +1,133 @@
+"""Run the registered detectors on one picture, in parallel, each with its own timeout."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from gazoguard.assess import assess
+from gazoguard.detectors import Registry
+from gazoguard.detectors.base import Detector
+from gazoguard.errors import GazoError
+from gazoguard.finding import DetectorRun, Finding, RunStatus
+from gazoguard.perception import Perception, builtin_perceptions
+from gazoguard.picture import ImageInput, Picture, load_picture
+from gazoguard.profiles import Profile, load_profile
+from gazoguard.report import Report
+from gazoguard.scene import Scene
+
+LOAD_TIMEOUT_S = 180.0
+
+
+@dataclass
+class _Job:
+    detector: Detector
+    future: Future
+    started: float | None = None  # set once the model is loaded and detection starts
+
+
+class Engine:
+    """One engine per process (CLI, web worker, Ray actor); models load lazily, once."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        perceptions: dict[str, Perception] | None = None,
+        max_workers: int | None = None,
+    ) -> None:
+        self.registry = registry or Registry.default()
+        self.perceptions = perceptions if perceptions is not None else builtin_perceptions()
+        workers = max_workers or max(4, len(self.registry.names()))
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector")
+        self._lock = threading.Lock()
+
+    def warm_up(self, detectors: list[str] | None = None) -> None:
+        """Load every model now instead of on the first picture."""
+        for d in self.registry.select(detectors):
+            d.ensure_loaded()
+
+    def check(
+        self,
+        source: ImageInput | Picture,
+        *,
+        profile: str | Profile = "personal",
+        detectors: list[str] | None = None,
+        path: str | None = None,
+    ) -> Report:
+        started = time.perf_counter()
+        prof = profile if isinstance(profile, Profile) else load_profile(profile)
+        try:
+            picture = source if isinstance(source, Picture) else load_picture(source, path=path)
+        except GazoError as err:
+            shown = path or (str(source) if isinstance(source, (str,)) or hasattr(source, "__fspath__") else None)
+            return Report.for_error(shown, err, prof.name)
+        findings, runs = self.detect(picture, detectors)
+        verdict = assess(findings, prof, runs)
+        return Report(
+            image=picture.summary(),
+            profile=prof.name,
+            findings=tuple(findings),
+            verdict=verdict,
+            runs=tuple(runs),
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def detect(self, picture: Picture, detectors: list[str] | None = None) -> tuple[list[Finding], list[DetectorRun]]:
+        scene = Scene(picture, self.perceptions)
+        jobs = [self._submit(d, picture, scene) for d in self.registry.select(detectors)]
+        self._wait(jobs)
+        findings: list[Finding] = []
+        runs: list[DetectorRun] = []
+        for job in jobs:
+            run, found = self._collect(job)
+            runs.append(run)
+            findings.extend(found)
+        return findings, runs
+
+    def _submit(self, detector: Detector, picture: Picture, scene: Scene) -> _Job:
+        job = _Job(detector, Future())
+
+        def run() -> tuple[list[Finding], float]:
+            detector.ensure_loaded()
+            job.started = time.perf_counter()
+            found = detector.detect(picture, scene)
+            return list(found), (time.perf_counter() - job.started) * 1000
+
+        job.future = self._pool.submit(run)
+        job.submitted = time.perf_counter()  # type: ignore[attr-defined]
+        return job
+
+    def _wait(self, jobs: list[_Job]) -> None:
+        pending = {j.future for j in jobs}
+        while pending:
+            now = time.perf_counter()
+            deadlines = [self._deadline(j) for j in jobs if j.future in pending]
+            timeout = max(0.0, min(deadlines) - now)
+            done, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
+            now = time.perf_counter()
+            expired = {j.future for j in jobs if j.future in pending and now >= self._deadline(j)}
+            pending -= expired
+
+    @staticmethod
+    def _deadline(job: _Job) -> float:
+        if job.started is None:
+            return job.submitted + LOAD_TIMEOUT_S  # type: ignore[attr-defined]
+        return job.started + job.detector.timeout_s
+
+    @staticmethod
+    def _collect(job: _Job) -> tuple[DetectorRun, list[Finding]]:
+        name = job.detector.name
+        if not job.future.done():
+            elapsed = (time.perf_counter() - (job.started or job.submitted)) * 1000  # type: ignore[attr-defined]
+            return DetectorRun(name, RunStatus.TIMEOUT, elapsed, f"no answer within {job.detector.timeout_s:g} s"), []
+        error = job.future.exception()
+        if error is not None:
+            elapsed = (time.perf_counter() - (job.started or job.submitted)) * 1000  # type: ignore[attr-defined]
+            return DetectorRun(name, RunStatus.FAILED, elapsed, f"{type(error).__name__}: {error}"[:300]), []
+        found, ms = job.future.result()
+        return DetectorRun(name, RunStatus.OK, ms), found
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

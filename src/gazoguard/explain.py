@@ -1,0 +1,90 @@
+"""Japanese and English sentences for verdict reasons, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gazoguard.catalogue import fix_text, kind_info
+from gazoguard.finding import Finding
+
+_BY_CATEGORY: dict[str, tuple[str, str]] = {
+    "identity": ("{ja}が写っています{count_ja}。", "A {en} is visible{count_en}."),
+    "personal_text": ("{ja}が読み取れます{count_ja}。", "A readable {en}{count_en}."),
+    "document": ("{ja}が写っています{count_ja}。", "A {en} is in the picture{count_en}."),
+    "code": ("{ja}が読み取れます{count_ja}。", "A readable {en}{count_en}."),
+    "screen": ("{ja}があります{count_ja}。", "A {en}{count_en}."),
+    "place": ("場所の手がかり: {ja}{count_ja}。", "A place clue: {en}{count_en}."),
+    "sexual": ("{ja}が検出されました{count_ja}。", "Detected: {en}{count_en}."),
+    "minor": ("{ja}の兆候があります{count_ja}。", "A sign of: {en}{count_en}."),
+    "hidden_data": ("ファイルに{ja}が残っています。", "The file carries hidden data: {en}."),
+    "analysis": ("{ja}のため、細部まで読み取れます。", "{en_cap}: small details can be read."),
+}
+
+DOC_KINDS_JA = {
+    "drivers_licence": "運転免許証", "my_number_card": "マイナンバーカード", "insurance_card": "健康保険証",
+    "passport": "パスポート", "residence_card": "在留カード", "student_id": "学生証", "staff_id": "社員証",
+    "id_card": "身分証", "receipt": "レシート・領収書", "invoice": "請求書・見積書・契約書", "medical": "診療・処方の書類",
+    "business_card": "名刺", "form": "個人情報の記入された書類",
+}
+DOC_KINDS_EN = {
+    "drivers_licence": "driver's licence", "my_number_card": "My Number card", "insurance_card": "health-insurance card",
+    "passport": "passport", "residence_card": "residence card", "student_id": "student ID", "staff_id": "staff ID",
+    "id_card": "ID card", "receipt": "receipt", "invoice": "invoice, quote or contract", "medical": "medical paper",
+    "business_card": "business card", "form": "filled-in form with personal data",
+}
+
+
+def reason_text(kind: str, findings: Sequence[Finding]) -> tuple[str, str]:
+    info = kind_info(kind)
+    ja_label, en_label = info.ja, info.en
+    if kind == "document":
+        doc = findings[0].attrs.get("doc_kind", "")
+        ja_label = DOC_KINDS_JA.get(doc, ja_label)
+        en_label = DOC_KINDS_EN.get(doc, en_label)
+    n = len(findings)
+    count_ja = f"（{n} か所）" if n > 1 else ""
+    count_en = f" ({n} places)" if n > 1 else ""
+    ja, en = _BY_CATEGORY[info.category]
+    values = dict(ja=ja_label, en=en_label, en_cap=en_label[:1].upper() + en_label[1:], count_ja=count_ja, count_en=count_en)
+    ja_text, en_text = ja.format(**values), en.format(**values)
+    detail = _detail(kind, findings)
+    if detail:
+        ja_text += f" {detail[0]}"
+        en_text += f" {detail[1]}"
+    return ja_text, en_text
+
+
+def _detail(kind: str, findings: Sequence[Finding]) -> tuple[str, str] | None:
+    f = findings[0]
+    if kind == "gps" and "lat" in f.attrs:
+        where = f"({f.attrs['lat']:.5f}, {f.attrs['lon']:.5f})"
+        return f"撮影場所 {where} が分かります。", f"It reveals where it was taken {where}."
+    if kind == "high_resolution" and "suggested_max_side" in f.attrs:
+        side = f.attrs["suggested_max_side"]
+        return f"長辺 {side} px 程度への縮小をおすすめします。", f"Consider downscaling to about {side} px on the long side."
+    return None
+
+
+def fix_for(kind: str) -> tuple[str, str]:
+    fix = fix_text(kind_info(kind).fix)
+    return fix["ja"], fix["en"]
+
+
+FAILURE_TEXT = (
+    "検出器「{name}」が{status_ja}ため、この項目は確認できていません。安全とは判断しません。",
+    "Detector {name!r} {status_en}, so this was not checked; the picture is not judged safe.",
+)
+FAILURE_FIX = ("もう一度確認するか、送る前に自分の目で確かめる", "check again, or look at the picture yourself before sending")
+STATUS_TEXT = {"failed": ("失敗した", "failed"), "timeout": ("時間切れになった", "timed out")}
+
+MINOR_SEXUAL_TEXT = (
+    "性的な内容と未成年の兆候が同時にあります。保存・表示・送信してはいけません（児童ポルノ禁止法）。",
+    "Sexual content together with a sign of a minor: this must not be stored, shown or sent (child-abuse material laws).",
+)
+MINOR_SEXUAL_FIX = ("送らず、保存もしない。必要なら警察・相談窓口へ", "do not send or keep it; contact the police or a hotline if needed")
+
+THREE_QUESTIONS = (
+    {"ja": "明日この写真が SNS に出回っても大丈夫ですか？", "en": "Would I be fine if this were on social media tomorrow?"},
+    {"ja": "3 年後、就職の面接官やパートナーの家族に見られても大丈夫ですか？", "en": "Would I be fine if a job interviewer or a partner's family saw it in three years?"},
+    {"ja": "今、自分の家族に見られても大丈夫ですか？", "en": "Would I be fine if my family saw it now?"},
+)
