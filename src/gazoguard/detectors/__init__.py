@@ -15,12 +15,28 @@ from importlib.metadata import entry_points
 from gazoguard.detectors.base import Detector
 
 
-def builtin_detector_classes() -> list[type[Detector]]:
-    classes: list[type[Detector]] = []
+class _UnloadableDetector(Detector):
+    """Stands in for a detector module that failed to import: every run fails, so verdicts stay cautious."""
+
+    def __init__(self, name: str, error: BaseException) -> None:
+        super().__init__()
+        self.name = name  # type: ignore[misc]
+        self._error = error
+
+    def detect(self, picture, scene):  # type: ignore[no-untyped-def]
+        raise RuntimeError(f"detector module could not be imported: {type(self._error).__name__}: {self._error}")
+
+
+def builtin_detector_classes() -> list[type[Detector] | Detector]:
+    classes: list[type[Detector] | Detector] = []
     for module_info in pkgutil.iter_modules(__path__):
         if module_info.name.startswith("_") or module_info.name == "base":
             continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        try:
+            module = importlib.import_module(f"{__name__}.{module_info.name}")
+        except Exception as exc:  # noqa: BLE001 - a broken detector must fail loudly in reports, not crash checks
+            classes.append(_UnloadableDetector(module_info.name, exc))
+            continue
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if issubclass(obj, Detector) and obj is not Detector and obj.__module__ == module.__name__ and not inspect.isabstract(obj):
                 classes.append(obj)
@@ -43,7 +59,8 @@ class Registry:
 
     @classmethod
     def default(cls) -> Registry:
-        return cls([c() for c in builtin_detector_classes() + plugin_detector_classes()])
+        found = builtin_detector_classes() + plugin_detector_classes()
+        return cls([c if isinstance(c, Detector) else c() for c in found])
 
     def names(self) -> list[str]:
         return list(self._detectors)

@@ -1,0 +1,5 @@
+import sys
+
+from gazoguard.cli.main import main
+
+sys.exit(main())

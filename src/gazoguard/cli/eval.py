@@ -1,0 +1,76 @@
+"""``gazoguard eval DIR``: score the engine on a labelled image set (see ../shared/eval/README.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="評価用データで精度を測る / score on a labelled set",
+                       description="ラベル付き画像で検出性能を測定します。/ Measure detection on a labelled image set.")
+    p.add_argument("root", metavar="DIR", help="manifest.csv のあるフォルダ / folder with manifest.csv")
+    p.add_argument("--profile", default="personal")
+    p.add_argument("--json", action="store_true", help="数値を JSON で出力 / print the figures as JSON")
+    p.add_argument("--reports", metavar="FILE", help="各画像のレポートを JSON Lines で保存 / save every report")
+    p.add_argument("--limit", type=int, help="最初の N 枚だけ / only the first N images")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gazoguard.evaluation.run import run_eval
+
+    try:
+        metrics, reports = run_eval(args.root, profile=args.profile, limit=args.limit)
+    except FileNotFoundError as exc:
+        print(f"エラー: 評価用フォルダが見つかりません / error: {exc}", file=sys.stderr)
+        return 2
+    if args.reports:
+        with open(args.reports, "w", encoding="utf-8") as fh:
+            for report in reports.values():
+                fh.write(json.dumps(report, ensure_ascii=False) + "\n")
+    if args.json:
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(metrics))
+    return 0
+
+
+def _pct(value: float | None) -> str:
+    return "   n/a" if value is None else f"{value * 100:5.1f}%"
+
+
+def format_table(m: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str]] = []
+    for band, v in m["faces"]["bands"].items():
+        rows.append((f"顔 recall / faces {band} px", _pct(v["recall"]), f"{v['found']}/{v['labelled']}"))
+    rows.append(("顔の誤検出 / false faces on faceless images", str(m["faces"]["false_faces_on_faceless_images"]), f"{m['faces']['faceless_images']} images"))
+    pt = m["personal_text"]
+    rows.append(("個人情報 recall / personal strings", _pct(pt["recall"]), ""))
+    rows.append(("個人情報 precision", _pct(pt["precision"]), ""))
+    for kind, v in pt["by_kind"].items():
+        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+    c = m["codes"]
+    rows.append(("QR ペイロード正解率 / QR payload accuracy", _pct(c["qr_payload_accuracy"]), f"{c['qr_total']} codes"))
+    rows.append(("バーコード / barcodes found", _pct(c["barcode_recall"]), f"{c['barcode_total']} images"))
+    md = m["metadata"]
+    rows.append(("GPS recall", _pct(md["gps_recall"]), f"{md['gps_total']} images"))
+    rows.append(("GPS の誤検出 / GPS false claims", str(md["gps_false_claims"]), ""))
+    rows.append(("EXIF recall", _pct(md["exif_recall"]), f"{md['exif_total']} images"))
+    ds = m["documents_screens"]
+    rows.append(("書類の種類 / document kind accuracy", _pct(ds["document_kind_accuracy"]), f"{ds['documents']} documents"))
+    rows.append(("書類の誤検出 / documents on non-documents", str(ds["documents_claimed_on_non_documents"]), ""))
+    rows.append(("画面 recall / screens found", _pct(ds["screen_recall"]), f"{ds['screens']} screens"))
+    rows.append(("画面の誤検出 / screens on non-screens", str(ds["screens_claimed_on_non_screens"]), ""))
+    b = m["benign"]
+    rows.append(("無害画像で危険以上 / benign judged danger+", _pct(b["benign_danger_or_block"]), f"{b['benign_images']} images"))
+    rows.append(("無害画像で性的/未成年 / benign with sexual|minor", _pct(b["benign_with_sexual_or_minor"]), ""))
+    t = m["time"]
+    rows.append(("時間 / time per image p50", f"{t['p50_ms']} ms", f"p95 {t['p95_ms']} ms"))
+    for name, ms in t["detector_p50_ms"].items():
+        rows.append((f"  {name} p50", f"{ms} ms", ""))
+    rows.append(("失敗した検出 / failed detector runs", str(t["failed_runs"]), f"errors: {len(t['errors'])}"))
+    width = max(len(r[0]) for r in rows) + 2
+    return "\n".join(f"{a:<{width}}{b:>10}  {c}" for a, b, c in rows)

@@ -1,0 +1,1 @@
+"""Scoring the engine on a labelled image set (``gazoguard eval``)."""

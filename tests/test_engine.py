@@ -1,0 +1,110 @@
+"""The engine runs detectors in parallel, and a detector that fails or hangs never makes a verdict safe."""
+
+from __future__ import annotations
+
+import time
+
+from PIL import Image
+
+from gazoguard.detectors import Registry
+from gazoguard.detectors.base import Detector
+from gazoguard.engine import Engine
+from gazoguard.finding import Finding
+
+
+class _Quiet(Detector):
+    name = "quiet"
+
+    def detect(self, picture, scene):
+        return []
+
+
+class _Boom(Detector):
+    name = "boom"
+
+    def detect(self, picture, scene):
+        raise ValueError("model exploded")
+
+
+class _Hang(Detector):
+    name = "hang"
+    timeout_s = 0.3
+
+    def detect(self, picture, scene):
+        time.sleep(3)
+        return [Finding("face", 0.9, "hang", box=(0, 0, 5, 5))]
+
+
+class _Face(Detector):
+    name = "fake_face"
+
+    def detect(self, picture, scene):
+        return [Finding("face", 0.95, self.name, box=(1, 2, 10, 12))]
+
+
+def _engine(*detectors: Detector) -> Engine:
+    return Engine(Registry(list(detectors)), perceptions={})
+
+
+def _white() -> Image.Image:
+    return Image.new("RGB", (64, 48), "white")
+
+
+def test_nothing_found_is_safe():
+    report = _engine(_Quiet()).check(_white())
+    assert report.level == "safe"
+    assert [r.status.value for r in report.runs] == ["ok"]
+
+
+def test_failed_detector_is_reported_and_the_verdict_is_not_safe():
+    report = _engine(_Quiet(), _Boom()).check(_white())
+    assert report.level == "caution"
+    run = {r.name: r for r in report.runs}["boom"]
+    assert run.status.value == "failed" and "model exploded" in run.error
+    assert any(r.code == "detector_failed" for r in report.verdict.reasons)
+
+
+def test_hanging_detector_times_out_without_holding_the_check():
+    started = time.perf_counter()
+    report = _engine(_Quiet(), _Hang()).check(_white())
+    assert time.perf_counter() - started < 2.5
+    assert {r.name: r.status.value for r in report.runs}["hang"] == "timeout"
+    assert report.level != "safe"
+    assert not report.findings  # a late answer is not mixed into the report
+
+
+def test_findings_flow_into_the_verdict_with_their_index():
+    report = _engine(_Face()).check(_white())
+    assert report.level == "danger"
+    reason = report.verdict.reasons[0]
+    assert reason.code == "face" and reason.findings == (0,)
+    assert "顔" in reason.ja and "face" in reason.en
+
+
+def test_unreadable_input_gives_an_error_report_not_an_exception():
+    report = _engine(_Quiet()).check(b"this is not an image")
+    assert not report.ok
+    assert report.to_dict()["error"]["code"] == "not_an_image"
+
+
+def test_registry_discovers_every_detector_module():
+    names = Registry.default().names()
+    assert "ocr" in names
+    assert len(names) == len(set(names))
+
+
+def test_a_broken_detector_module_becomes_a_failing_detector(monkeypatch):
+    import gazoguard.detectors as detectors_pkg
+
+    real_import = detectors_pkg.importlib.import_module
+
+    def broken(name, *args):
+        if name.endswith(".ocr_text"):
+            raise ImportError("missing model file")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(detectors_pkg.importlib, "import_module", broken)
+    registry = Registry.default()
+    report = Engine(registry, perceptions={}).check(_white(), detectors=["ocr_text"])
+    assert report.runs[0].status.value == "failed"
+    assert report.level != "safe"
