@@ -76,14 +76,13 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-@dataclass(frozen=True)
 class KeywordSet:
-    name: str
-    weights: dict[str, float]
+    """A named set of terms with weights, compiled once."""
 
-    @property
-    def _patterns(self) -> list[tuple[str, float, re.Pattern[str]]]:
-        return _compiled(self)
+    def __init__(self, name: str, weights: dict[str, float]) -> None:
+        self.name = name
+        self.weights = dict(weights)
+        self._patterns = [(t, w, term_pattern(t)) for t, w in self.weights.items()]
 
     def hits(self, text: FoldedText) -> list[Hit]:
         """Every occurrence of every term, in text order."""
@@ -92,14 +91,6 @@ class KeywordSet:
             for start, end, _ in text.finditer(pattern):
                 found.append(Hit(term, weight, start, end))
         return sorted(found, key=lambda h: (h.start, -h.end))
-
-    def __hash__(self) -> int:
-        return hash(self.name)
-
-
-@cache
-def _compiled(keyword_set: KeywordSet) -> list[tuple[str, float, re.Pattern[str]]]:
-    return [(t, w, term_pattern(t)) for t, w in keyword_set.weights.items()]
 
 
 def evidence(hits: list[Hit]) -> float:

@@ -1,0 +1,61 @@
+"""NFKC-normalised text that remembers where each character came from.
+
+Full-width digits and letters (０９０，ＡＢＣ) become ASCII before matching, so
+one pattern covers both; matches are mapped back to spans of the original
+text so boxes cover exactly the characters a person sees.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Dashes OCR and typists use in numbers, unified to "-" after NFKC.
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−ーｰ－"), "-")
+# ー is a long vowel in katakana words; only treat it as a dash between digits.
+_KATAKANA_LONG = "ー"
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    norm: str
+    #: index in ``original`` of each character of ``norm``; one extra entry for the end
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> NormalizedText:
+        parts: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(original):
+            out = unicodedata.normalize("NFKC", ch)
+            if ch == _KATAKANA_LONG or ch == "ｰ":
+                out = "-" if _between_digits(original, i) else ch
+            else:
+                out = out.translate(_DASHES)
+            for c in out:
+                parts.append(c)
+                origin.append(i)
+        origin.append(len(original))
+        return cls(original, "".join(parts), tuple(origin))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that ``norm[start:end]`` came from."""
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+    def has_japanese(self) -> bool:
+        return any(_is_japanese(c) for c in self.norm)
+
+
+def _between_digits(text: str, i: int) -> bool:
+    def digit(j: int) -> bool:
+        return 0 <= j < len(text) and unicodedata.normalize("NFKC", text[j]).isdigit()
+
+    return digit(i - 1) and digit(i + 1)
+
+
+def _is_japanese(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF

@@ -1,0 +1,65 @@
+"""Downscaled copies of a picture, made once per picture and shared by the image heuristics.
+
+Two flavours: an area-averaged copy for shapes (edges, rectangles) and a
+nearest-neighbour sample for pixel statistics, because averaging smooths away
+the sensor noise that tells a photo from a screenshot.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+import cv2
+import numpy as np
+
+from gazoguard.picture import Picture
+
+SHAPE_SIDE = 640
+SAMPLE_SIDE = 800
+
+_cache: weakref.WeakKeyDictionary[Picture, dict[tuple[str, int], np.ndarray]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def _memo(picture: Picture, key: tuple[str, int], make) -> np.ndarray:  # type: ignore[no-untyped-def]
+    with _lock:
+        per_picture = _cache.setdefault(picture, {})
+        if key in per_picture:
+            return per_picture[key]
+    value = make()
+    value.setflags(write=False)
+    with _lock:
+        return _cache[picture].setdefault(key, value)
+
+
+def scale_for(picture: Picture, side: int) -> float:
+    """Factor from full-size pixels to a copy whose longer side is at most ``side``."""
+    return min(1.0, side / max(picture.width, picture.height))
+
+
+def shape_rgb(picture: Picture, side: int = SHAPE_SIDE) -> np.ndarray:
+    """Area-averaged RGB copy, longer side ≤ ``side``."""
+
+    def make() -> np.ndarray:
+        s = scale_for(picture, side)
+        if s >= 1.0:
+            return np.ascontiguousarray(picture.rgb)
+        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)
+
+    return _memo(picture, ("shape", side), make)
+
+
+def shape_gray(picture: Picture, side: int = SHAPE_SIDE) -> np.ndarray:
+    return _memo(picture, ("shape_gray", side), lambda: cv2.cvtColor(shape_rgb(picture, side), cv2.COLOR_RGB2GRAY))
+
+
+def sample_rgb(picture: Picture, side: int = SAMPLE_SIDE) -> np.ndarray:
+    """Nearest-neighbour sample (no averaging: keeps the noise of real photos), longer side ≤ ``side``."""
+
+    def make() -> np.ndarray:
+        step = max(1, int(np.ceil(max(picture.width, picture.height) / side)))
+        return np.ascontiguousarray(picture.rgb[::step, ::step])
+
+    return _memo(picture, ("sample", side), make)
