@@ -8,6 +8,7 @@ text so boxes cover exactly the characters a person sees.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Dashes OCR and typists use in numbers, unified to "-" after NFKC.
@@ -16,15 +17,26 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−ーｰ－"), "-")
 _KATAKANA_LONG = "ー"
 
 
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """Where one OCR line sits: its span in the original text and its box (for table columns)."""
+
+    start: int
+    end: int
+    box: tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     original: str
     norm: str
     #: index in ``original`` of each character of ``norm``; one extra entry for the end
     origin: tuple[int, ...]
+    #: OCR line geometry when known (spans in ``original``); empty for plain text
+    lines: tuple[LineSpan, ...] = ()
 
     @classmethod
-    def of(cls, original: str) -> NormalizedText:
+    def of(cls, original: str, lines: tuple[LineSpan, ...] = ()) -> NormalizedText:
         parts: list[str] = []
         origin: list[int] = []
         for i, ch in enumerate(original):
@@ -37,13 +49,17 @@ class NormalizedText:
                 parts.append(c)
                 origin.append(i)
         origin.append(len(original))
-        return cls(original, "".join(parts), tuple(origin))
+        return cls(original, "".join(parts), tuple(origin), tuple(lines))
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``original`` that ``norm[start:end]`` came from."""
         o_start = self.origin[start]
         o_end = self.origin[end - 1] + 1 if end > start else o_start
         return o_start, o_end
+
+    def norm_index(self, original_index: int) -> int:
+        """The first normalised position that comes from ``original_index`` (or later)."""
+        return bisect_left(self.origin, original_index)
 
     def has_japanese(self) -> bool:
         return any(_is_japanese(c) for c in self.norm)

@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The original picture could not be checked: {detail}",
     ),
     "verify_failed": (
-        "加工後の画像にまだ {kinds} が検出されたため、保存しませんでした。手作業で隠すか、送らないでください。",
-        "The redacted picture still shows {kinds}, so nothing was saved. Cover it by hand, or do not send it.",
+        "加工後の画像にまだ {kinds_ja} が検出されたため、保存しませんでした。手作業で隠すか、送らないでください。",
+        "The redacted picture still shows {kinds_en}, so nothing was saved. Cover it by hand, or do not send it.",
     ),
     "verify_incomplete": (
         "加工後の確認が完了しませんでした（{detectors}）。安全と確認できないため保存しませんでした。",

@@ -1,0 +1,45 @@
+"""SNS and LINE IDs: ``LINE ID: xxx``, ``@handle``, instagram / twitter / x.com / tiktok profile URLs."""
+
+from __future__ import annotations
+
+import re
+
+from gazoguard.recognizers.base import Recognizer, TextMatch, finditer
+from gazoguard.recognizers.normalize import NormalizedText
+
+_LABELLED = re.compile(
+    r"(?:LINE|ライン|Instagram|インスタ(?:グラム)?|Twitter|ツイッター|TikTok|Discord|Telegram|Kakao|WeChat|Snapchat|Threads|X)"
+    r"\s*(?:ID|アカウント|account|ユーザー名|user(?:name)?)?\s*[:：=]?\s*(?P<id>@?[A-Za-z0-9][A-Za-z0-9._-]{2,30})",
+    re.IGNORECASE,
+)
+_PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:instagram\.com|twitter\.com|x\.com|tiktok\.com/@?|facebook\.com|threads\.net|line\.me/ti/p)"
+    r"/(?P<id>[~@]?[A-Za-z0-9._-]{2,40})",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.])@(?P<id>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))(?![\w@]|\.[A-Za-z])")
+_LABEL_WORD_NOT_ID = {"id", "account", "user", "username", "de", "the", "or", "and"}
+
+
+class SnsIdRecognizer(Recognizer):
+    name = "sns_id"
+    kinds = frozenset({"sns_id"})
+
+    def analyze(self, text: NormalizedText) -> list[TextMatch]:
+        out: list[TextMatch] = []
+        for s, e, m in finditer(_PROFILE_URL, text):
+            out.append(self.match(text, s, e, "sns_id", 0.92, handle=m.group("id"), source="profile_url"))
+        for s, e, m in finditer(_LABELLED, text):
+            handle = m.group("id")
+            if handle.lower().lstrip("@") in _LABEL_WORD_NOT_ID:
+                continue
+            label = m.group(0)[: m.start("id") - m.start(0)]
+            # "X" alone is too common a letter: require the ID / colon part of the label
+            if label.strip().upper() == "X" or (label.strip().upper().startswith("X") and ":" not in label and "ID" not in label.upper()):
+                continue
+            if not re.search(r"[:：=]|ID|アカウント|account|user", label, re.IGNORECASE):
+                continue
+            out.append(self.match(text, s, e, "sns_id", 0.9, handle=handle, source="label"))
+        for s, e, m in finditer(_HANDLE, text):
+            out.append(self.match(text, s, e, "sns_id", 0.65, handle=m.group("id"), source="handle"))
+        return out

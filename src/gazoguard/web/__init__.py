@@ -1,0 +1,1 @@
+"""The web app: the pre-send checker page and the REST API (``gazoguard serve``)."""

@@ -1,0 +1,56 @@
+"""The app factory: ``create_app()`` builds the FastAPI app with its engine, routes and pages."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.formparsers import MultiPartParser
+
+from gazoguard import __version__
+from gazoguard.web import problems
+from gazoguard.web.api import check, health, profiles
+from gazoguard.web.checker import Checker
+from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
+from gazoguard.web.pages import router as pages_router
+from gazoguard.web.settings import Settings
+
+HERE = Path(__file__).parent
+
+
+def create_app(settings: Settings | None = None, checker: Checker | None = None) -> FastAPI:
+    settings = settings or Settings()
+    # Uploads stay in memory up to the upload limit: the pre-send checker must never write a picture to disk.
+    MultiPartParser.spool_max_size = settings.max_upload_bytes + 1024 * 1024
+    MultiPartParser.max_part_size = settings.max_upload_bytes + 1024 * 1024
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.checker = checker or Checker()
+        if settings.warm_up:
+            threading.Thread(target=app.state.checker.warm_up, name="gazoguard-warm-up", daemon=True).start()
+        yield
+        if checker is None:
+            app.state.checker.close()
+
+    app = FastAPI(
+        title="gazoguard API",
+        version=__version__,
+        description="画像ガード: 送る前に写真の危険を確認するオフライン API / offline API that checks pictures before they are sent.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if checker is not None:
+        app.state.checker = checker
+    problems.install(app)
+    app.include_router(check.router, prefix="/api/v1")
+    app.include_router(profiles.router, prefix="/api/v1")
+    app.include_router(health.router, prefix="/api/v1")
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024)
+    app.add_middleware(RequestIdMiddleware)
+    return app

@@ -1,0 +1,27 @@
+"""Settings for the web app, from environment variables (GAZOGUARD_*) or a .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GAZOGUARD_", env_file=".env", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_upload_mb: int = 25
+    data_dir: Path = Path("gazoguard-data")
+    database_url: str = ""  # empty: SQLite in data_dir
+    default_profile: str = "personal"
+    warm_up: bool = True
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'gazoguard.sqlite3'}"

@@ -1,0 +1,21 @@
+"""Reading an uploaded image into memory, with type and size checks (never written to disk)."""
+
+from __future__ import annotations
+
+from fastapi import UploadFile
+
+from gazoguard.errors import GazoError
+
+ALLOWED_PREFIXES = ("image/", "application/octet-stream")
+
+
+def read_upload(file: UploadFile, limit: int) -> bytes:
+    content_type = (file.content_type or "application/octet-stream").lower()
+    if not content_type.startswith(ALLOWED_PREFIXES):
+        raise GazoError("unsupported_input", detail=f"content-type {content_type}")
+    data = file.file.read(limit + 1)
+    if len(data) > limit:
+        raise GazoError("file_too_large", limit_mb=limit // (1024 * 1024))
+    if not data:
+        raise GazoError("empty_file")
+    return data
