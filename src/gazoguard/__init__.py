@@ -16,7 +16,7 @@ from gazoguard.finding import DetectorRun, Finding, RunStatus  # noqa: E402
 from gazoguard.report import SCHEMA, Report  # noqa: E402
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA", "DetectorRun", "Finding", "Report", "RunStatus", "check", "default_engine"]
+__all__ = ["SCHEMA", "DetectorRun", "Finding", "Report", "RunStatus", "check", "default_engine", "redact"]
 
 _engine = None
 _engine_lock = threading.Lock()
@@ -36,3 +36,10 @@ def default_engine():  # -> Engine
 def check(source, profile: str = "personal", detectors: list[str] | None = None) -> Report:
     """Check one image (path, bytes or PIL image) and return its :class:`Report`."""
     return default_engine().check(source, profile=profile, detectors=detectors)
+
+
+def redact(source, output=None, **options):  # -> gazoguard.redact.RedactionResult
+    """Write a covered, metadata-free copy of ``source`` and re-check it (see :func:`gazoguard.redact.redact`)."""
+    from gazoguard.redact import redact as _redact
+
+    return _redact(source, output, **options)

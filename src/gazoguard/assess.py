@@ -1,4 +1,15 @@
-"""Findings + profile → verdict.  A pure function: no I/O, no models."""
+"""Findings + profile → verdict.  A pure function: no I/O, no models.
+
+Order of the rules, all driven by the profile file except the first:
+
+1. the legal red line — any sexual finding together with any minor finding is
+   ``block`` with ``must_not_store`` in every profile, whatever it says;
+2. a user-set limit (performer ``[limits]``) crossed → ``block``;
+3. otherwise the level of the finding's kind, else of its category;
+4. a detector that failed or timed out raises the level to ``failure_level``;
+5. profiles with ``[[actions]]`` get the first matching action (else accept);
+6. profiles with ``[[help.contacts]]`` add whom to ask from ``help.min_level`` on.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +53,7 @@ class Verdict:
     action: str | None = None
     must_not_store: bool = False
     questions: tuple[dict[str, str], ...] = field(default=())
+    help: tuple[dict[str, str], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -55,6 +67,8 @@ class Verdict:
             out["must_not_store"] = True
         if self.questions:
             out["questions"] = [dict(q) for q in self.questions]
+        if self.help:
+            out["help"] = [dict(h) for h in self.help]
         return out
 
 
@@ -66,12 +80,17 @@ def assess(findings: Sequence[Finding], profile: Profile, runs: Sequence[Detecto
         reasons.insert(0, red_line)
     reasons.sort(key=lambda r: -r.level.rank)
     level = highest([r.level for r in reasons])
+    help_lines = _help_lines(profile, level)
+    if help_lines:
+        reasons.append(_help_reason(help_lines, level))
+    failed = any(run.status in (RunStatus.FAILED, RunStatus.TIMEOUT) for run in runs)
     return Verdict(
         level=level,
         reasons=tuple(reasons),
-        action=_action(findings, profile, level),
+        action=_action(findings, profile, level, red_line=red_line is not None, detector_failed=failed),
         must_not_store=red_line is not None,
         questions=explain.THREE_QUESTIONS if profile.three_questions and level != Level.SAFE else (),
+        help=help_lines,
     )
 
 
@@ -83,11 +102,16 @@ def _finding_reasons(findings: Sequence[Finding], profile: Profile) -> list[Reas
     reasons = []
     for kind, indices in by_kind.items():
         group = [findings[i] for i in indices]
-        level = profile.level_for(kind, group[0].category)
+        category = group[0].category
+        level = profile.level_for(kind, category)
         if level == Level.SAFE:
             continue
         ja, en = explain.reason_text(kind, group)
-        fix_ja, fix_en = explain.fix_for(kind)
+        limit = profile.limit_for(kind)
+        if limit is not None:
+            limit_ja, limit_en = explain.limit_text(limit)
+            ja, en = f"{ja} {limit_ja}", f"{en} {limit_en}"
+        fix_ja, fix_en = profile.advice_for(kind, category) or explain.fix_for(kind)
         reasons.append(Reason(kind, level, tuple(indices), ja, en, fix_ja, fix_en))
     return reasons
 
@@ -114,17 +138,35 @@ def _failure_reasons(runs: Sequence[DetectorRun], profile: Profile) -> list[Reas
 
 
 def _minor_with_sexual(findings: Sequence[Finding]) -> Reason | None:
-    sexual = [i for i, f in enumerate(findings) if f.category == "sexual" and f.kind not in ("swimwear",)]
+    """The legal red line: any sexual finding (swimwear included) with any minor finding, in every profile."""
+    sexual = [i for i, f in enumerate(findings) if f.category == "sexual"]
     minor = [i for i, f in enumerate(findings) if f.category == "minor"]
     if not sexual or not minor:
         return None
     return Reason("sexual_with_minor", Level.BLOCK, tuple(sexual + minor), *explain.MINOR_SEXUAL_TEXT, *explain.MINOR_SEXUAL_FIX)
 
 
-def _action(findings: Sequence[Finding], profile: Profile, level: Level) -> str | None:
+def _help_lines(profile: Profile, level: Level) -> tuple[dict[str, str], ...]:
+    if not profile.help_contacts or level.rank < profile.help_min_level.rank:
+        return ()
+    return tuple(dict(contact) for contact in profile.help_contacts)
+
+
+def _help_reason(lines: tuple[dict[str, str], ...], level: Level) -> Reason:
+    ja, en = explain.help_text(lines)
+    return Reason("ask_for_help", level, (), ja, en, *explain.HELP_FIX)
+
+
+def _action(
+    findings: Sequence[Finding], profile: Profile, level: Level, *, red_line: bool = False, detector_failed: bool = False
+) -> str | None:
     if not profile.has_actions:
         return None
     for rule in profile.actions:
+        if rule.is_condition:
+            if rule.matches_condition(red_line=red_line, detector_failed=detector_failed):
+                return rule.action
+            continue
         for f in findings:
             if not profile.counts(f.kind, f.score):
                 continue

@@ -88,3 +88,23 @@ THREE_QUESTIONS = (
     {"ja": "3 年後、就職の面接官やパートナーの家族に見られても大丈夫ですか？", "en": "Would I be fine if a job interviewer or a partner's family saw it in three years?"},
     {"ja": "今、自分の家族に見られても大丈夫ですか？", "en": "Would I be fine if my family saw it now?"},
 )
+
+LIMIT_TEXT: dict[str, tuple[str, str]] = {
+    "never_face": ("あなたが決めた上限「顔を写さない」を超えています。", "It crosses your own limit: never a face."),
+    "never_room": ("あなたが決めた上限「部屋を写さない」を超えています。", "It crosses your own limit: never the room."),
+    "max_exposure": ("あなたが決めた露出の上限を超えています。", "It goes beyond the exposure limit you set."),
+}
+
+
+def limit_text(limit: str) -> tuple[str, str]:
+    """The sentence for a crossed performer limit (``never_face``, ``never_room``, ``max_exposure``)."""
+    return LIMIT_TEXT.get(limit, ("あなたが決めた上限を超えています。", "It crosses a limit you set."))
+
+
+def help_text(contacts: Sequence[dict[str, str]]) -> tuple[str, str]:
+    ja = "相談先: " + " / ".join(c["ja"] for c in contacts)
+    en = "Whom to ask: " + " / ".join(c["en"] for c in contacts)
+    return ja, en
+
+
+HELP_FIX = ("一人で抱え込まず、信頼できる大人や相談窓口に相談する", "do not deal with it alone: talk to an adult you trust or a helpline")

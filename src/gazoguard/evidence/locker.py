@@ -203,11 +203,20 @@ class Locker:
 
 def load_locker(root: Path) -> LoadedEvidence:
     """Read a locker folder for :func:`gazoguard.evidence.verify.verify_loaded`."""
-    locker = Locker.open(root)
+    if not (root / HEADER_FILE).is_file():
+        raise GazoError("locker_not_found", path=str(root))
     problems: list[Problem] = []
     header_raw = (root / HEADER_FILE).read_bytes()
-    if header_raw != canonical_json(locker.header) + b"\n":
-        problems.append(Problem("manifest_not_canonical", None, {"name": HEADER_FILE}))
+    try:
+        header = json.loads(header_raw)
+        if not isinstance(header, dict):
+            raise ValueError("not an object")
+    except ValueError as exc:
+        header = {}
+        problems.append(Problem("manifest_unreadable", None, {"name": HEADER_FILE, "detail": str(exc)[:80]}))
+    else:
+        if header_raw != canonical_json(header) + b"\n":
+            problems.append(Problem("manifest_not_canonical", None, {"name": HEADER_FILE}))
     entries, chain_problems = _read_chain(root / CHAIN_FILE)
     problems += chain_problems
     recorded_head = None
@@ -228,7 +237,7 @@ def load_locker(root: Path) -> LoadedEvidence:
     return LoadedEvidence(
         kind="locker",
         path=str(root),
-        header=locker.header,
+        header=header,
         entries=entries,
         file_digest=digest,
         present_files=present,

@@ -36,6 +36,10 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
         "{pos} 番目の位置に記録 {seq} があります（記録の削除または並べ替え）。",
         "Position {pos} holds entry {seq} (an entry was removed or entries were reordered).",
     ),
+    "entry_missing": (
+        "記録 {seq} が削除されています。",
+        "Entry {seq} was removed.",
+    ),
     "file_missing": (
         "記録 {seq}: ファイル {name} がありません（削除されています）。",
         "Entry {seq}: file {name} is missing (deleted).",
@@ -190,6 +194,10 @@ def _check_entries(header: dict[str, Any], entries: list[Any]) -> list[Problem]:
         if expected_prev is not None and entry.get("prev_hash") != expected_prev:
             problems.append(Problem("header_changed" if pos == 1 else "link_broken", seq))
         expected_prev = entry.get("entry_hash")
+    present = {e["seq"] for e in entries if isinstance(e, dict) and isinstance(e.get("seq"), int)}
+    for seq in range(1, max(present, default=0)):
+        if seq not in present:
+            problems.append(Problem("entry_missing", seq))
     return problems
 
 

@@ -14,7 +14,9 @@ Any failure raises :class:`RedactionError` (a GazoError) and leaves no output.
 from __future__ import annotations
 
 import os
+import sys
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +179,18 @@ def _write_preview(
     write_atomic(target, encode(image, "PNG"))
     return str(target)
 
+
+
+class _CallableModule(types.ModuleType):
+    """``gazoguard.redact`` is both this package and the public function of the same name.
+
+    Importing the package rebinds the attribute ``gazoguard.redact`` from the
+    function to the module; making the module callable keeps
+    ``gazoguard.redact(path)`` working either way.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> RedactionResult:
+        return redact(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -24,31 +24,28 @@ class Flatness:
     fills: int  # distinct flat colours each covering ≥ MIN_FILL_SHARE of the picture
     tinted_fills: int  # ... of which neither near-white nor near-black (UI panels, dark themes, bubbles)
     straight_lines: int  # long exactly horizontal/vertical edges (UI separators, boxes, table rules)
+    dark_flat: float = 0.0  # share of the picture that is a flat dark fill (dark-mode UI; paper is never dark)
 
 
 def measure(rgb: np.ndarray) -> Flatness:
     if rgb.shape[0] < 8 or rgb.shape[1] < 8:
         return Flatness(0.0, 0.0, 0, 0, 0)
-    kernel = np.ones((3, 3), np.uint8)
-    spread = np.max(cv2.dilate(rgb, kernel).astype(np.int16) - cv2.erode(rgb, kernel).astype(np.int16), axis=2)
-    flat_mask = spread <= FLAT_RANGE
+    gradient = cv2.morphologyEx(rgb, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    flat_mask = gradient.max(axis=2) <= FLAT_RANGE
     total = flat_mask.size
     flat = float(flat_mask.mean())
     lo, hi = rgb.min(axis=2), rgb.max(axis=2)
     paper = flat_mask & ((lo >= 235) | (hi <= 20))
-    colours = (rgb[flat_mask] // 16).astype(np.int32)
+    q = (rgb[flat_mask] >> 4).astype(np.int32)
+    counts = np.bincount(q[:, 0] * 256 + q[:, 1] * 16 + q[:, 2], minlength=4096) if q.size else np.zeros(4096, int)
     fills = tinted = 0
-    if colours.size:
-        codes = colours[:, 0] * 256 + colours[:, 1] * 16 + colours[:, 2]
-        values, counts = np.unique(codes, return_counts=True)
-        for code, count in zip(values, counts):
-            if count / total < MIN_FILL_SHARE:
-                continue
-            fills += 1
-            r, g, b = code // 256 * 16, code // 16 % 16 * 16, code % 16 * 16
-            if not (min(r, g, b) >= 224 or max(r, g, b) < 32):
-                tinted += 1
-    return Flatness(flat, float(paper.mean()), fills, tinted, straight_lines(rgb))
+    for code in np.flatnonzero(counts >= MIN_FILL_SHARE * total):
+        fills += 1
+        r, g, b = code // 256 * 16, code // 16 % 16 * 16, code % 16 * 16
+        if not (min(r, g, b) >= 224 or max(r, g, b) < 32):
+            tinted += 1
+    dark = flat_mask & (hi < 100) & (hi > 20)  # pure black is letterboxing or night, not a dark theme
+    return Flatness(flat, float(paper.mean()), fills, tinted, straight_lines(rgb), float(dark.mean()))
 
 
 def straight_lines(rgb: np.ndarray, min_share: float = 0.25) -> int:

@@ -90,7 +90,17 @@ class KeywordSet:
         for term, weight, pattern in self._patterns:
             for start, end, _ in text.finditer(pattern):
                 found.append(Hit(term, weight, start, end))
-        return sorted(found, key=lambda h: (h.start, -h.end))
+        return _outermost(sorted(found, key=lambda h: (h.start, -h.end)))
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits lying inside a longer hit (被保険者 inside 被保険者証 is one word, not two)."""
+    kept: list[Hit] = []
+    for h in hits:
+        if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+            continue
+        kept.append(h)
+    return kept
 
 
 def evidence(hits: list[Hit]) -> float:

@@ -16,7 +16,7 @@ import numpy as np
 from gazoguard.picture import Picture
 
 SHAPE_SIDE = 640
-SAMPLE_SIDE = 800
+SAMPLE_SIDE = 640
 
 _cache: weakref.WeakKeyDictionary[Picture, dict[tuple[str, int], np.ndarray]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()

@@ -1,0 +1,119 @@
+"""QR codes and barcodes: decoded with zxing-cpp, classified by what their payload gives away.
+
+A code is a finding even when its payload is harmless: whoever scans it
+reaches the link, the LINE account or the Wi-Fi network.  ``attrs`` carry the
+format and the payload class (see :mod:`gazoguard.codes_payload`), never a
+password.
+
+Large pictures are read twice at most: once at full resolution without the
+costly rotated / inverted retries (QR finding is rotation invariant), then,
+only if nothing was found, a downscaled copy with every retry on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from gazoguard.codes_payload import classify_payload
+from gazoguard.detectors.base import Detector
+from gazoguard.finding import Box, Finding
+from gazoguard.picture import Picture
+from gazoguard.scene import Scene
+
+FULL_RETRY_MAX_PIXELS = 2_500_000  # up to here one read with every retry is cheap enough
+FALLBACK_MAX_SIDE = 1600
+DUPLICATE_IOU = 0.5
+
+MATRIX_FORMATS = frozenset({"QRCode", "QRCodeModel1", "QRCodeModel2", "MicroQRCode", "RMQRCode", "Aztec", "AztecCode", "AztecRune", "DataMatrix", "MaxiCode"})
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedCode:
+    format: str  # zxing-cpp's enum name, e.g. "QRCode", "EAN13"
+    text: str
+    box: Box
+
+
+class CodesDetector(Detector):
+    name = "codes"
+    kinds = frozenset({"qr_code", "barcode"})
+    timeout_s = 10.0
+    order = 20
+
+    def load(self) -> None:
+        import zxingcpp  # noqa: F401 - fail in load, not mid-check, when the wheel is missing
+
+    def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
+        return [code_finding(code) for code in read_codes(picture.rgb)]
+
+
+def code_finding(code: DecodedCode) -> Finding:
+    info = classify_payload(code.text)
+    kind = "qr_code" if code.format in MATRIX_FORMATS else "barcode"
+    return Finding(
+        kind=kind,
+        score=1.0,
+        detector="codes",
+        box=code.box,
+        text=code.text,
+        attrs={"format": code.format, "payload_type": info.type, **info.attrs},
+    )
+
+
+def read_codes(rgb: np.ndarray) -> list[DecodedCode]:
+    """Every code zxing-cpp decodes in an RGB picture, boxes in that picture's pixels."""
+    import cv2
+
+    gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
+    height, width = gray.shape
+    if height * width <= FULL_RETRY_MAX_PIXELS:
+        return _read(gray, 1.0, retries=True)
+    found = _read(gray, 1.0, retries=False)
+    if found:
+        return found
+    scale = FALLBACK_MAX_SIDE / max(height, width)
+    small = cv2.resize(gray, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA)
+    return _read(small, scale, retries=True)
+
+
+def _read(gray: np.ndarray, scale: float, *, retries: bool) -> list[DecodedCode]:
+    import zxingcpp
+
+    results = zxingcpp.read_barcodes(gray, try_rotate=retries, try_invert=retries, try_downscale=True)
+    height, width = gray.shape
+    codes: list[DecodedCode] = []
+    for result in results:
+        if not result.valid:
+            continue
+        box = _position_box(result.position, scale, width / scale, height / scale)
+        code = DecodedCode(result.format.name, normalise_newlines(result.text), box)
+        if not any(c.text == code.text and _iou(c.box, code.box) >= DUPLICATE_IOU for c in codes):
+            codes.append(code)
+    return codes
+
+
+def normalise_newlines(text: str) -> str:
+    """Payloads written on Windows carry CRLF; downstream text matching expects LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _position_box(position, scale: float, width: float, height: float) -> Box:  # type: ignore[no-untyped-def]
+    corners = (position.top_left, position.top_right, position.bottom_right, position.bottom_left)
+    xs = [p.x / scale for p in corners]
+    ys = [p.y / scale for p in corners]
+    return (
+        int(max(0, np.floor(min(xs)))),
+        int(max(0, np.floor(min(ys)))),
+        int(min(width, np.ceil(max(xs)) + 1)),
+        int(min(height, np.ceil(max(ys)) + 1)),
+    )
+
+
+def _iou(a: Box, b: Box) -> float:
+    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union else 0.0

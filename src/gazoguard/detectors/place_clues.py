@@ -1,0 +1,107 @@
+"""Place clues in readable text: station, line, shop and street names, and number plates.
+
+``place_text`` comes from ``gazoguard/data/places.toml``: a name followed by
+a place suffix (渋谷駅, 山手線, 新宿西口店, 3丁目), Japanese place words
+(みどりの窓口, 交番) and Latin street/station words next to a name
+(Yuyuan Rd., Gare de Lyon STATION).  ``license_plate`` comes from
+:mod:`gazoguard.vision.plates`.
+
+Not detected (no model ships offline, and pixel heuristics for them fired on
+ordinary photos): ``window_view`` and ``room_interior``.  See docs/heuristics.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazoguard.detectors.base import Detector
+from gazoguard.finding import Finding
+from gazoguard.picture import Picture
+from gazoguard.scene import Scene
+from gazoguard.textlayout import TextLayout
+from gazoguard.vision.keywords import FoldedText, KeywordSet, load_keyword_sets, term_pattern
+from gazoguard.vision.plates import find_plates
+
+MIN_POINTS = 2.0
+_NAME = r"[\u4e00-\u9fff\u30a0-\u30ff々ー0-9A-Z]"
+_LATIN_NAME = r"[A-Z][A-Z'\-.]+"
+
+
+class PlaceClueDetector(Detector):
+    name = "place_clues"
+    kinds = frozenset({"place_text", "license_plate"})
+    timeout_s = 30.0
+    order = 40
+
+    def load(self) -> None:
+        sets = load_keyword_sets("places")
+        self._suffixes = _suffix_patterns(sets["ja_suffix"])
+        self._ja_words = sets["ja_word"]
+        self._en_words = _latin_patterns(sets["en_word"])
+        self._not_places = tuple(sets["not_a_place"].weights)
+
+    def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
+        layout: TextLayout = scene.text()
+        findings = [self._place_finding(layout, *m) for m in self.place_matches(layout)]
+        findings += [
+            Finding(
+                kind="license_plate",
+                score=p.confidence,
+                detector=self.name,
+                box=p.box,
+                text=p.text,
+                attrs={"style": p.style},
+            )
+            for p in find_plates(layout)
+        ]
+        return findings
+
+    def place_matches(self, layout: TextLayout) -> list[tuple[int, int, float, str]]:
+        """``(start, end, points, how)`` for every place clue in the text, overlaps removed."""
+        folded = FoldedText(layout.text)
+        found: list[tuple[int, int, float, str]] = []
+        for pattern, points in self._suffixes:
+            for start, end, matched in folded.finditer(pattern):
+                if not matched.endswith(self._not_places):
+                    found.append((start, end, points, "name+suffix"))
+        for hit in self._ja_words.hits(folded):
+            found.append((hit.start, hit.end, hit.weight, "place_word"))
+        for pattern, points in self._en_words:
+            for start, end, _ in folded.finditer(pattern):
+                found.append((start, end, points, "street_or_station"))
+        return _strongest_non_overlapping([f for f in found if f[2] >= MIN_POINTS])
+
+    def _place_finding(self, layout: TextLayout, start: int, end: int, points: float, how: str) -> Finding:
+        return Finding(
+            kind="place_text",
+            score=min(0.9, 0.3 + 0.2 * points),
+            detector=self.name,
+            box=layout.box_for_span(start, end),
+            text=layout.text[start:end],
+            attrs={"how": how},
+        )
+
+
+def _suffix_patterns(suffixes: KeywordSet) -> list[tuple[re.Pattern[str], float]]:
+    out = []
+    for suffix, points in suffixes.weights.items():
+        min_name = 2 if len(suffix) == 1 else 1
+        out.append((re.compile(f"{_NAME}{{{min_name},8}}{re.escape(suffix)}"), points))
+    return out
+
+
+def _latin_patterns(words: KeywordSet) -> list[tuple[re.Pattern[str], float]]:
+    """A street/station word counts with a name beside it (Yuyuan RD., RUE DE RIVOLI, SHIBUYA STATION)."""
+    out = []
+    for word, points in words.weights.items():
+        body = term_pattern(word).pattern
+        out.append((re.compile(f"(?:{_LATIN_NAME}[ ]?)+{body}|{body}(?:[ ]?{_LATIN_NAME})+"), points))
+    return out
+
+
+def _strongest_non_overlapping(found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    kept: list[tuple[int, int, float, str]] = []
+    for f in sorted(found, key=lambda f: (-f[2], -(f[1] - f[0]))):
+        if all(f[1] <= k[0] or k[1] <= f[0] for k in kept):
+            kept.append(f)
+    return sorted(kept)

@@ -1,0 +1,185 @@
+"""Screens: screenshots of apps and web pages, and photos of a lit screen in its bezel.
+
+A **screenshot** must first look rendered — most pixels in perfectly flat
+fills and several exact, long horizontal/vertical edges (a camera's noise
+allows neither) — and then show at least one interface sign, because printed
+or scanned documents are flat and ruled too:
+
+* interface words (``gazoguard/data/screens.toml``: 既読, 送信, Search, …),
+* a status bar (a clock such as 12:34 in the top strip, with battery % or a carrier),
+* a dark-mode fill (paper is never dark) or several tinted panels,
+* the exact pixel size of a common phone or monitor.
+
+A **photo of a screen** is a bright, evenly lit four-cornered region in a
+much darker frame, shaped like a device (4:3 … 20:9).
+
+What can be read on the screen (clock times, addresses, speaker names in a
+chat) goes into ``attrs.readable``.
+"""
+
+from __future__ import annotations
+
+from gazoguard.detectors.base import Detector
+from gazoguard.finding import Finding
+from gazoguard.picture import Picture
+from gazoguard.scene import Scene
+from gazoguard.textlayout import TextLayout
+from gazoguard.vision import patterns
+from gazoguard.vision.flatness import Flatness, measure
+from gazoguard.vision.keywords import FoldedText, evidence, load_keyword_sets
+from gazoguard.vision.quads import Quad, find_quads
+from gazoguard.vision.small import sample_rgb
+
+MIN_FLAT = 0.40
+MIN_STRAIGHT_LINES = 3
+MIN_UI_EVIDENCE = 2.0
+MIN_DARK_FILL = 0.25
+MIN_TINTED_PANELS = 2
+STATUS_BAR_SHARE = 0.08  # top strip of the picture where a phone shows its clock
+MAX_READABLE = 12
+
+# (short side, long side) of common phones, tablets and monitors, in pixels
+DEVICE_SIZES = frozenset(
+    {
+        (640, 1136), (750, 1334), (828, 1792), (1080, 1920), (1080, 2340), (1080, 2400), (1125, 2436),
+        (1170, 2532), (1179, 2556), (1242, 2688), (1284, 2778), (1290, 2796), (1440, 3200), (1440, 3120),
+        (720, 1280), (720, 1600), (1536, 2048), (1620, 2160), (1668, 2388), (2048, 2732),
+        (768, 1366), (900, 1440), (900, 1600), (1050, 1680), (1080, 1920), (1200, 1920), (1440, 2560),
+        (1600, 2560), (1800, 2880), (1964, 3024), (2160, 3840),
+    }
+)
+
+# photo of a lit screen: a device-shaped quad much brighter than its frame
+SCREEN_MIN_AREA = 0.08
+SCREEN_ASPECTS = (1.25, 2.3)
+SCREEN_MAX_FRAME_GREY = 80
+SCREEN_MIN_CONTRAST = 1.6
+
+
+class ScreenDetector(Detector):
+    name = "screens"
+    kinds = frozenset({"screen"})
+    timeout_s = 30.0
+    order = 40
+
+    def load(self) -> None:
+        self._ui = load_keyword_sets("screens")["ui"]
+
+    def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
+        layout: TextLayout = scene.text()
+        folded = FoldedText(layout.text)
+        ui_hits = self._ui.hits(folded)
+        readable = readable_items(layout)
+        signals = screenshot_signals(picture, layout, measure(sample_rgb(picture)), evidence(ui_hits))
+        if signals:
+            return [
+                Finding(
+                    kind="screen",
+                    score=min(0.95, 0.55 + 0.1 * len(signals)),
+                    detector=self.name,
+                    box=(0, 0, picture.width, picture.height),
+                    attrs={
+                        "screen_type": "screenshot",
+                        "signals": signals,
+                        "ui_words": sorted({h.term for h in ui_hits}),
+                        "readable": readable,
+                    },
+                )
+            ]
+        quad = lit_screen_quad(find_quads(picture))
+        if quad is None:
+            return []
+        inside = [item for item in readable if _centre_inside(item["box"], quad.box)]
+        return [
+            Finding(
+                kind="screen",
+                score=0.6 + 0.1 * bool(inside) + 0.1 * bool(ui_hits),
+                detector=self.name,
+                box=quad.box,
+                attrs={
+                    "screen_type": "photo_of_screen",
+                    "signals": [f"lit_quad:{quad.inside:.0f}/{quad.ring:.0f}"],
+                    "ui_words": sorted({h.term for h in ui_hits}),
+                    "readable": inside,
+                },
+            )
+        ]
+
+
+def screenshot_signals(picture: Picture, layout: TextLayout, flat: Flatness, ui_evidence: float) -> list[str]:
+    """The interface signs of a rendered picture; empty when it does not look rendered or shows none."""
+    if flat.flat < MIN_FLAT or flat.straight_lines < MIN_STRAIGHT_LINES:
+        return []
+    signals: list[str] = []
+    if ui_evidence >= MIN_UI_EVIDENCE:
+        signals.append(f"ui_words:{ui_evidence:g}")
+    if has_status_bar(layout, picture.height):
+        signals.append("status_bar")
+    if flat.dark_flat >= MIN_DARK_FILL:
+        signals.append(f"dark_fill:{flat.dark_flat:.2f}")
+    if flat.tinted_fills >= MIN_TINTED_PANELS:
+        signals.append(f"tinted_panels:{flat.tinted_fills}")
+    if (min(picture.width, picture.height), max(picture.width, picture.height)) in DEVICE_SIZES:
+        signals.append("device_size")
+    return signals
+
+
+def has_status_bar(layout: TextLayout, height: int) -> bool:
+    """A clock in the top strip, next to a battery percentage, a carrier or a network word."""
+    top = [line for line in layout.lines if line.box[3] <= STATUS_BAR_SHARE * height]
+    text = " ".join(FoldedText(line.text).folded for line in top)
+    if not patterns.CLOCK.search(text):
+        return False
+    return bool(patterns.PERCENT.search(text) or any(w in text for w in ("LTE", "4G", "5G", "WI-FI", "DOCOMO", "AU", "SOFTBANK")))
+
+
+def readable_items(layout: TextLayout) -> list[dict]:
+    """Times, web addresses and chat speaker names readable on the screen (first few, with boxes)."""
+    items: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for line in layout.lines:
+        folded = FoldedText(line.text)
+        found = [("time", m) for m in patterns.CLOCK.finditer(folded.folded)]
+        found += [("url", m) for m in patterns.WEB.finditer(folded.folded)]
+        speaker = _speaker(line.text)
+        if speaker:
+            key = ("chat_name", speaker)
+            if key not in seen:
+                seen.add(key)
+                items.append({"type": "chat_name", "text": speaker, "box": list(line.box)})
+        for kind, match in found:
+            start, end = folded.span(match.start(), match.end())
+            value = line.text[start:end]
+            if (kind, value) not in seen:
+                seen.add((kind, value))
+                items.append({"type": kind, "text": value, "box": list(line.box)})
+        if len(items) >= MAX_READABLE:
+            break
+    return items[:MAX_READABLE]
+
+
+def _speaker(text: str) -> str | None:
+    """``Name: message`` — the name of who wrote a chat line (short, no digits)."""
+    for sep in (":", "："):
+        head, found, tail = text.partition(sep)
+        head = head.strip()
+        if found and tail.strip() and 0 < len(head) <= 16 and not any(c.isdigit() for c in head) and " " not in head.strip():
+            return head
+    return None
+
+
+def lit_screen_quad(quads: list[Quad]) -> Quad | None:
+    for quad in quads:
+        if (
+            quad.area_share >= SCREEN_MIN_AREA
+            and SCREEN_ASPECTS[0] <= quad.aspect <= SCREEN_ASPECTS[1]
+            and quad.ring <= SCREEN_MAX_FRAME_GREY
+            and quad.inside >= SCREEN_MIN_CONTRAST * max(quad.ring, 1.0)
+        ):
+            return quad
+    return None
+
+
+def _centre_inside(box: list[int], region: tuple[int, int, int, int]) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]

@@ -1,0 +1,96 @@
+"""Japanese person names: after a label (氏名, 名前, 代表者, …), before an honorific (様, さん, 殿), and
+short lines GiNZA reads as a person; plus the katakana reading (フリガナ) next to a found name.
+
+GiNZA alone is not trusted on prose (it tags officials in reports, product
+names): a GiNZA ``Person`` counts only when it is most of a short line, as
+names stand on forms, cards and name tags, or when it confirms an honorific.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazoguard.recognizers.base import Recognizer, TextMatch
+from gazoguard.recognizers.jp import ginza_model
+from gazoguard.recognizers.normalize import NormalizedText
+
+_KANJI = r"一-龥々〆ヶ"
+_NAME = rf"[{_KANJI}]{{1,5}}[ \u3000]?[{_KANJI}ぁ-んァ-ヶー]{{1,6}}|[ァ-ヶー]{{2,10}}[ \u3000]?[ァ-ヶー]{{0,10}}|[ぁ-ん]{{2,8}}[ \u3000]?[ぁ-ん]{{0,8}}"
+_LABEL = (
+    r"(?:お?名前|氏\s*名|[^\s\n]{0,6}者\s*氏?名|患者名|代表者|申請者|契約者|受取人|担当者?|世帯主|保護者|"
+    r"ご?芳名|署名|記入者|届出人|フリガナ|ふりがな|カナ氏名)"
+)
+_LABELLED = re.compile(rf"{_LABEL}\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*(?P<name>{_NAME})(?=$|\n|\s|[（(様殿])", re.MULTILINE)
+_HONORIFIC = re.compile(rf"(?P<name>[{_KANJI}]{{2,6}}|[ァ-ヶー]{{3,10}})\s?(?:様|さん|殿|くん|ちゃん|先生)")
+# Words before 様/殿 that are roles or groups, not people (お客様, 市長殿, 御中 …).
+_NOT_PERSON_END = re.compile(r"(?:長|客|皆|各位|御中|会社|社|部|課|係|所|庁|省|局|室|員|者|方|殿|様|神|仏|王)$")
+# Characters that make a "name" after a label part of a phrase instead (被保険者証の記号及び番号).
+_NOT_IN_NAME = re.compile(r"[のび及等証欄]|番号|記号|申請|年月日")
+_LABEL_WORDS = re.compile(r"^(?:生年月日|住所|電話|番号|性別|年齢|フリガナ|ふりがな|氏名|名前|印|続柄|職業|連絡先|所属)")
+_KATAKANA_LINE = re.compile(r"^[ァ-ヶー]{4,20}(?:[ \u3000][ァ-ヶー]{1,12})?$")
+_COMPANY_KANA = re.compile(r"カブシキ|ユウゲン|ガイシャ|ゴウドウ|ザイダン|シャダン|コーポレーション|カンパニー")
+
+
+class JapaneseNameRecognizer(Recognizer):
+    name = "person_name_jp"
+    kinds = frozenset({"person_name"})
+    needs_japanese = True
+
+    def __init__(self, use_ginza: bool = True) -> None:
+        self.use_ginza = use_ginza
+
+    def load(self) -> None:
+        if self.use_ginza:
+            ginza_model.nlp()
+
+    def analyze(self, text: NormalizedText) -> list[TextMatch]:
+        out: list[TextMatch] = []
+        for m in _LABELLED.finditer(text.norm):
+            name = m.group("name").rstrip()
+            if _LABEL_WORDS.match(name) or _NOT_IN_NAME.search(name) or len(name.replace(" ", "")) < 2:
+                continue
+            s = m.start("name")
+            out.append(self.match(text, s, s + len(name), "person_name", 0.88, source="label"))
+        for m in _HONORIFIC.finditer(text.norm):
+            name = m.group("name")
+            if _NOT_PERSON_END.search(name):
+                continue
+            confirmed = self.use_ginza and any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name))
+            out.append(self.match(text, m.start("name"), m.end("name"), "person_name", 0.85 if confirmed else 0.65, source="honorific"))
+        if self.use_ginza:
+            out.extend(self._standalone_lines(text))
+        out.extend(self._readings(text, out))
+        return out
+
+    def _standalone_lines(self, text: NormalizedText) -> list[TextMatch]:
+        out: list[TextMatch] = []
+        pos = 0
+        for line in text.norm.split("\n"):
+            stripped = line.strip()
+            if 2 <= len(stripped) <= 12 and re.search(rf"[{_KANJI}]", stripped) and not re.search(r"\d", stripped):
+                lead = len(line) - len(line.lstrip())
+                for a, b in ginza_model.person_spans(stripped):
+                    if b - a >= 2 and (b - a) >= 0.7 * len(stripped) and re.search(rf"[{_KANJI}]", stripped[a:b]):
+                        out.append(self.match(text, pos + lead + a, pos + lead + b, "person_name", 0.7, source="ginza"))
+            pos += len(line) + 1
+        return out
+
+    def _readings(self, text: NormalizedText, names: list[TextMatch]) -> list[TextMatch]:
+        """A katakana line within two lines of a found name is its reading (フリガナ)."""
+        if not names:
+            return []
+        lines: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.norm.split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        name_lines = {i for i, (a, b) in enumerate(lines) for n in names if a <= text.norm_index(n.start) < b + 1}
+        out: list[TextMatch] = []
+        for i, (a, b) in enumerate(lines):
+            value = text.norm[a:b].strip()
+            if i in name_lines or not _KATAKANA_LINE.match(value) or _COMPANY_KANA.search(value):
+                continue
+            if any(abs(i - j) <= 2 for j in name_lines):
+                lead = text.norm[a:b].index(value)
+                out.append(self.match(text, a + lead, a + lead + len(value), "person_name", 0.7, source="reading"))
+        return out

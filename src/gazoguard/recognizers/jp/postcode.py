@@ -1,0 +1,27 @@
+"""Japanese postcodes: 〒123-4567, 郵便番号 1234567, or 123-4567 right before an address."""
+
+from __future__ import annotations
+
+import re
+
+from gazoguard.recognizers.base import Recognizer, TextMatch, finditer
+from gazoguard.recognizers.jp.prefectures import PREFECTURE_PATTERN
+from gazoguard.recognizers.normalize import NormalizedText
+
+_MARKED = re.compile(r"(?:〒|郵便番号|郵便|postal\s*code|zip)\s*[:：]?\s*\d{3}\s*-?\s*\d{4}(?![\d-])", re.IGNORECASE)
+_BARE = re.compile(r"(?<![\d-])\d{3}-\d{4}(?![\d-])")
+_ADDRESS_AFTER = re.compile(rf"^\s*(?:{PREFECTURE_PATTERN}|[一-龥]{{1,6}}[市区町村])")
+
+
+class JapanesePostcodeRecognizer(Recognizer):
+    name = "postcode_jp"
+    kinds = frozenset({"postcode"})
+
+    def analyze(self, text: NormalizedText) -> list[TextMatch]:
+        out: list[TextMatch] = []
+        for s, e, _ in finditer(_MARKED, text):
+            out.append(self.match(text, s, e, "postcode", 0.95, marked=True))
+        for s, e, _ in finditer(_BARE, text):
+            if _ADDRESS_AFTER.match(text.norm[e : e + 12]):
+                out.append(self.match(text, s, e, "postcode", 0.85, marked=False))
+        return out

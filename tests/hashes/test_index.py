@@ -1,0 +1,41 @@
+"""The MIH index finds exactly what brute force finds, and survives a save/load round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gazoguard.hashes.index import MIHIndex, brute_force_search
+
+
+def _near(rng: np.random.Generator, row: np.ndarray, flips: int) -> np.ndarray:
+    bits = np.unpackbits(row)
+    bits[rng.choice(256, flips, replace=False)] ^= 1
+    return np.packbits(bits)
+
+
+@pytest.mark.parametrize("threshold", [0, 15, 31, 40])
+def test_mih_equals_brute_force(tmp_path: Path, threshold: int) -> None:
+    rng = np.random.default_rng(threshold)
+    hashes = rng.integers(0, 256, (20_000, 32), dtype=np.uint8)
+    # planted clusters so that there is something to find at every distance
+    for i in range(200):
+        hashes[20_000 - 1 - i] = _near(rng, hashes[i % 50], int(rng.integers(0, 48)))
+    MIHIndex.build(hashes).save(tmp_path / "ix")
+    index = MIHIndex.load(tmp_path / "ix")
+    found_any = 0
+    for i in range(60):
+        query = _near(rng, hashes[i % 50], int(rng.integers(0, 40)))
+        got_ids, got_d = index.search(query, threshold)
+        exp_ids, exp_d = brute_force_search(hashes, query, threshold)
+        assert sorted(zip(got_ids.tolist(), got_d.tolist())) == sorted(zip(exp_ids.tolist(), exp_d.tolist()))
+        found_any += len(got_ids)
+    assert found_any > 0
+
+
+def test_empty_index() -> None:
+    index = MIHIndex.build(np.zeros((0, 32), np.uint8))
+    ids, d = index.search(np.zeros(32, np.uint8), 31)
+    assert ids.size == 0 and d.size == 0
