@@ -176,6 +176,7 @@ def _decode(data: bytes, path: str | None) -> Picture:
 
 def _open(data: bytes) -> Image.Image:
     """Open lazily (header only); Pillow's bomb warning and error both become ``too_many_pixels``."""
+    Image.init()  # Image.OPEN only lists the plugins imported so far
     formats = [f for f in FORMATS if f in Image.OPEN]
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)

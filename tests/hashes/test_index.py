@@ -16,14 +16,17 @@ def _near(rng: np.random.Generator, row: np.ndarray, flips: int) -> np.ndarray:
     return np.packbits(bits)
 
 
-@pytest.mark.parametrize("threshold", [0, 15, 31, 40])
-def test_mih_equals_brute_force(tmp_path: Path, threshold: int) -> None:
+@pytest.mark.parametrize(
+    ("threshold", "sizes"),
+    [(0, None), (15, None), (31, None), (40, None), (31, (20,) * 12 + (16,)), (31, (23,) * 11 + (3,))],
+)
+def test_mih_equals_brute_force(tmp_path: Path, threshold: int, sizes: tuple[int, ...] | None) -> None:
     rng = np.random.default_rng(threshold)
     hashes = rng.integers(0, 256, (20_000, 32), dtype=np.uint8)
     # planted clusters so that there is something to find at every distance
     for i in range(200):
         hashes[20_000 - 1 - i] = _near(rng, hashes[i % 50], int(rng.integers(0, 48)))
-    MIHIndex.build(hashes).save(tmp_path / "ix")
+    MIHIndex.build(hashes, sizes).save(tmp_path / "ix")
     index = MIHIndex.load(tmp_path / "ix")
     found_any = 0
     for i in range(60):

@@ -228,6 +228,7 @@ def _thumbnail(src: Sources, picture: Picture) -> list[Finding]:
         "height": check.height,
         "differs": check.differs,
         "similarity": check.similarity,
+        "changed_share": check.changed_share,
         "aspect_ratio_differs": check.aspect_ratio_differs,
     }
     text = f"{check.width}×{check.height}" + (" (differs from the picture)" if check.differs else "")

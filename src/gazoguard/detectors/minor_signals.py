@@ -29,7 +29,9 @@ from gazoguard.finding import Finding
 from gazoguard.picture import Picture
 from gazoguard.scene import Scene
 
-_NAME = r"[一-龥々〆ヶぁ-んァ-ヴーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]"
+# kanji, katakana, latin, digits and の (お茶の水): other hiragana are particles that end a name,
+# unless the whole name is hiragana (ひまわり幼稚園)
+_NAME = r"[一-龥々〆ヶのァ-ヴーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]"
 _KANJI_NUM = "一二三四五六七八九"
 
 
@@ -43,7 +45,7 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("school_text", "school_name", 0.85, re.compile(
-        rf"{_NAME}{{1,12}}?(?:中等教育学校|義務教育学校|高等専門学校|高等学校|小学校|中学校|高校|学園|幼稚園|保育園)"
+        rf"(?:(?<![ぁ-ん])[ぁ-ん]{{2,6}}|{_NAME}{{1,10}}?)(?:中等教育学校|義務教育学校|高等専門学校|高等学校|小学校|中学校|高校|学園|幼稚園|保育園)"
     )),
     Cue("school_text", "grade_class", 0.8, re.compile(
         rf"(?<![0-9０-９])[1-6１-６{_KANJI_NUM[:6]}]\s?年\s?[0-9０-９A-Za-zＡ-Ｚ{_KANJI_NUM}十]{{1,2}}\s?組"

@@ -2,8 +2,8 @@
 
 Editors that crop or paint over a photo often leave the camera's thumbnail
 untouched, so the thumbnail can still show what was removed (the
-aCropalypse class of leak).  Both images are reduced to a small grey
-square and compared by correlation; letterbox bars around the thumbnail are
+aCropalypse class of leak).  Both images are reduced to a small colour
+square and compared by correlation and by the share of strongly changed cells; letterbox bars around the thumbnail are
 trimmed first.
 """
 
@@ -20,6 +20,8 @@ MAX_THUMB_PIXELS = 4_000_000
 COMPARE_SIDE = 32
 SAME_MIN_CORRELATION = 0.8
 ASPECT_TOLERANCE = 0.12
+CHANGED_LEVEL = 40.0  # of 255, after the brightness/contrast fit
+MAX_CHANGED_SHARE = 0.01
 
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -37,7 +39,8 @@ class ThumbnailCheck:
     width: int
     height: int
     differs: bool
-    similarity: float  # correlation of the reduced grey images, -1..1
+    similarity: float  # correlation of the reduced colour images, -1..1
+    changed_share: float  # share of the reduced image that differs after a brightness/contrast fit
     aspect_ratio_differs: bool
 
 
@@ -63,12 +66,15 @@ def compare(thumbnail: Image.Image, main: Image.Image, orientation: int = 1) -> 
     thumb_aspect = trimmed.width / trimmed.height
     main_aspect = main.width / main.height
     aspect_differs = abs(np.log(thumb_aspect / main_aspect)) > ASPECT_TOLERANCE
-    similarity = _correlation(_signature(trimmed), _signature(main))
+    thumb_sig, main_sig = _signature(trimmed), _signature(main)
+    similarity = _correlation(thumb_sig, main_sig)
+    changed = _changed_share(thumb_sig, main_sig)
     return ThumbnailCheck(
         width=thumbnail.width,
         height=thumbnail.height,
-        differs=bool(aspect_differs or similarity < SAME_MIN_CORRELATION),
+        differs=bool(aspect_differs or similarity < SAME_MIN_CORRELATION or changed > MAX_CHANGED_SHARE),
         similarity=round(float(similarity), 3),
+        changed_share=round(changed, 3),
         aspect_ratio_differs=bool(aspect_differs),
     )
 
@@ -89,9 +95,22 @@ def _trim_bars(im: Image.Image) -> Image.Image:
 
 
 def _signature(im: Image.Image) -> np.ndarray:
-    small = im.convert("L").resize((COMPARE_SIDE, COMPARE_SIDE), Image.Resampling.BOX, reducing_gap=2.0)
+    """Colour, not grey: a patch painted in a colour of the same brightness must still count."""
+    small = im.convert("RGB").resize((COMPARE_SIDE, COMPARE_SIDE), Image.Resampling.BOX, reducing_gap=2.0)
     small = small.filter(ImageFilter.GaussianBlur(1))
     return np.asarray(small, dtype=np.float64).ravel()
+
+
+def _changed_share(thumb: np.ndarray, main: np.ndarray) -> float:
+    """Share of signature values that differ a lot after matching overall brightness and contrast.
+
+    A global edit (exposure, contrast) is absorbed by the linear fit; a
+    local one (a painted-over or replaced region) is not.
+    """
+    design = np.vstack([main, np.ones_like(main)]).T
+    coef, *_ = np.linalg.lstsq(design, thumb, rcond=None)
+    residual = np.abs(thumb - design @ coef)
+    return float((residual > CHANGED_LEVEL).mean())
 
 
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:

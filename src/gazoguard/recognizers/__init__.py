@@ -14,6 +14,7 @@ import pkgutil
 import threading
 
 from gazoguard.recognizers.base import Recognizer, TextMatch
+from gazoguard.recognizers.echo import echoes
 from gazoguard.recognizers.normalize import LineSpan, NormalizedText
 from gazoguard.recognizers.resolve import resolve_overlaps
 
@@ -63,6 +64,7 @@ class RecognizerSet:
             if r.needs_japanese and not japanese:
                 continue
             matches.extend(r.analyze(norm))
+        matches.extend(echoes(norm, matches))
         return resolve_overlaps(matches)
 
 

@@ -3,7 +3,8 @@
 One file per label (threat, luring, …).  A file holds the label's JA/EN name
 and explanation and a list of ``[[pattern]]`` tables, each with regexes over
 folded text (see :mod:`gazoguard.talk.fold`), an optional ``unless`` list that
-cancels the pattern for a message, an optional ``strength`` ("strong" or
+cancels the pattern for a message, an optional ``requires`` list of which one
+must also match somewhere in the message, an optional ``strength`` ("strong" or
 "soft"), and ``examples`` / ``counter_examples`` that the tests check.
 Labels with ``report = false`` are internal cues (a refusal, an age question)
 used by the conversation logic and never shown as findings.
@@ -28,6 +29,7 @@ class Pattern:
     label: str
     regexes: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...] = ()
+    requires: tuple[re.Pattern[str], ...] = ()
     strength: str = "strong"
     explain_ja: str = ""
     explain_en: str = ""
@@ -42,6 +44,8 @@ class Pattern:
             if m is None:
                 continue
             if any(u.search(folded) for u in self.unless):
+                return None
+            if self.requires and not any(r.search(folded) for r in self.requires):
                 return None
             return text.original_span(m.start(), m.end())
         return None
@@ -90,6 +94,7 @@ def parse_label(name: str, data: dict) -> Label:
                 label=name,
                 regexes=_compile(entry["regex"], where),
                 unless=_compile(entry.get("unless", []), where),
+                requires=_compile(entry.get("requires", []), where),
                 strength=strength,
                 explain_ja=entry.get("explain_ja", data.get("explain_ja", "")),
                 explain_en=entry.get("explain_en", data.get("explain_en", "")),

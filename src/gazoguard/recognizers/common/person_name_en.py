@@ -16,13 +16,13 @@ _LABEL = (
     r"\b(?:full\s+name|name|surname|last\s+name|first\s+name|given\s+names?|family\s+name|forenames?|"
     r"patient|customer|holder|cardholder|account\s+holder|nom|prénoms?|apellidos?|nombre|primary\s+identifier|secondary\s+identifier)"
 )
-_LABELLED = re.compile(rf"{_LABEL}\b(?:\s*/[^\n:]*)?\s*[:：]?[ \t]*\n?[ \t]*(?P<name>{_FULL})", re.IGNORECASE)
+_LABELLED = re.compile(rf"{_LABEL}\b(?:[ \t]*/[^\n:]*)?[ \t]*[:：]?[ \t]*\n?[ \t]*(?P<name>{_FULL})", re.IGNORECASE)
 _INTRO = re.compile(
     rf"\b(?i:my\s+name\s+is|name\s+is|i'?m|i\s+am|this\s+is|call\s+me|(?:created|written|authored|signed|prepared|reported|submitted|approved|sent|made)\s+by|"
-    rf"(?:mr|mrs|ms|miss|dr|prof)\.?)\s+(?P<name>{_FULL})"
+    rf"(?:mr|mrs|ms|miss|dr|prof)\.?)[ \t]+(?P<name>{_FULL})"
 )
 _SUBJECT = re.compile(rf"(?P<name>(?:{_WORD})\s+(?:{_WORD}))\s+(?:lives|lived|works|worked|was\s+born|resides)\b")
-_GREETING = re.compile(rf"\b(?i:hi|hello|dear|thanks|thank\s+you),?\s+(?P<name>{_WORD})\b(?=\s*[!,.])")
+_GREETING = re.compile(rf"\b(?i:hi|hello|dear|thanks|thank\s+you),?[ \t]+(?P<name>{_WORD})\b(?=\s*[!,.])")
 _NAME_BEFORE_DOB = re.compile(rf"^(?P<name>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+){{1,2}})(?=[ \t]*(?:$|[\[(]|\d))", re.MULTILINE)
 _DOB = re.compile(r"\b(?:dob|date\s+of\s+birth|birth\s*date)\b", re.IGNORECASE)
 # Capitalised words that start sentences or name things, not people.
@@ -41,8 +41,13 @@ def plausible_name(value: str) -> bool:
         bool(words)
         and not any(w.lower().strip("'’-") in _NOT_NAMES for w in words)
         and all(2 <= len(w) <= 14 or w.isupper() and len(w) == 1 for w in words)
+        and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3)  # an acronym (ABC, USA)
         and not any(re.search(r"[a-z][A-Z]", w) and not re.match(r"(?:Mc|Mac|O')", w) for w in words)
     )
+
+
+def _ends_line(norm: str, end: int) -> bool:
+    return end >= len(norm) or norm[end:].lstrip(" \t").startswith("\n") or not norm[end:].strip(" \t")
 
 
 def _trim(value: str) -> str:
@@ -62,6 +67,8 @@ class EnglishNameRecognizer(Recognizer):
         for pattern, score, source in ((_LABELLED, 0.85, "label"), (_INTRO, 0.8, "phrase"), (_SUBJECT, 0.7, "subject"), (_GREETING, 0.6, "greeting")):
             for m in pattern.finditer(text.norm):
                 s, value = m.start("name"), m.group("name")
+                if source == "label" and "\n" in text.norm[m.start() : s] and not _ends_line(text.norm, s + len(value.split("\n")[0])):
+                    continue  # a value below its label stands alone on its line
                 if source != "subject":
                     value = _trim(value.split("\n")[0])
                 if value and plausible_name(value):

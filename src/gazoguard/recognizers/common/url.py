@@ -1,4 +1,9 @@
-"""URLs: with a scheme, ``www.``, or a bare host with a path (pure regex; no public-suffix list)."""
+"""URLs: with a scheme, ``www.``, or a bare host with a path (pure regex; no public-suffix list).
+
+Sites of governments, local authorities and universities (.go.jp, .lg.jp,
+.gov, .ac.jp, .edu) are public institutions printed on notices and reports;
+they are reported with a low score so the detector leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,8 @@ _PATH = r"(?:[/?#][^\s<>\"'「」（）()、。]*)?"
 _URL = re.compile(
     rf"(?<![\w@.])(?:https?://[^\s<>\"'「」、。]+|www\.{_HOST}(?::\d+)?{_PATH}|{_HOST}/[^\s<>\"'「」、。]*)"
 )
-# Common file names look like hosts (report.pdf/...); a real bare host ends in a known-shaped TLD.
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|pdf|txt|py|js|csv|json|html?|docx?|xlsx?|zip)$", re.I)
+_INSTITUTION = re.compile(r"\.(?:go|lg|ac|ed)\.jp$|\.gov(?:\.[a-z]{2})?$|\.edu(?:\.[a-z]{2})?$|\.mil$|\.int$", re.I)
 
 
 class UrlRecognizer(Recognizer):
@@ -25,11 +30,12 @@ class UrlRecognizer(Recognizer):
         for s, e, m in finditer(_URL, text):
             value = m.group(0).rstrip(".,;:!?)]}")
             e = s + len(value)
-            host = re.sub(r"^https?://", "", value).split("/", 1)[0]
-            if _FILE_SUFFIX.search(host):
+            host = re.sub(r"^https?://", "", value, flags=re.I).split("/", 1)[0].split(":", 1)[0]
+            if _FILE_SUFFIX.search(host) or "." not in host:
                 continue
             explicit = value.lower().startswith(("http://", "https://", "www."))
-            if not explicit and "." not in host:
-                continue
-            out.append(self.match(text, s, e, "url", 0.9 if explicit else 0.7))
+            score = 0.9 if explicit else 0.7
+            if _INSTITUTION.search(host):
+                score = 0.3
+            out.append(self.match(text, s, e, "url", score, host=host.lower(), institution=score < 0.5))
         return out

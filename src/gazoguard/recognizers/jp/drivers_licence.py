@@ -23,6 +23,7 @@ class DriversLicenceRecognizer(Recognizer):
             out.append(self.match(text, s, e, "drivers_licence", 0.93 if licence_text else 0.8, form="第号"))
         for s, e, m in finditer(_TWELVE, text, "num"):
             near = text.norm[max(0, s - 30) : s]
-            if _CONTEXT.search(near) or (licence_text and "番号" in near[-8:]):
+            taken = any(m.start <= text.origin[s] < m.end for m in out)
+            if not taken and (_CONTEXT.search(near) or (licence_text and "番号" in near[-8:])):
                 out.append(self.match(text, s, e, "drivers_licence", 0.85, form="context"))
         return out

@@ -1,0 +1,144 @@
+"""``gazoguard talk``: check a chat (exported text, pasted text or screenshots) for patterns that come before harm.
+
+Exit codes: 0 = safe or caution; 1 = danger or block; 2 = usage error;
+3 = an input could not be read; 4 = ``--save-evidence`` failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from gazoguard.errors import GazoError
+
+EXIT_CLEAR, EXIT_RISKY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_EVIDENCE = 0, 1, 2, 3, 4
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "talk",
+        help="会話の危険なパターンを確認 / check a chat for risky patterns",
+        description=(
+            "チャットの書き出しテキスト・貼り付けたテキスト・スクリーンショットから、脅し・性的脅迫・別アプリへの誘導・"
+            "グルーミングなどのパターンを探します。/ Finds threats, sextortion, luring, grooming and pressure in chat text or screenshots."
+        ),
+        epilog="終了コード / exit codes: 0 safe/caution, 1 danger/block, 2 usage, 3 unreadable input, 4 evidence not saved",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="会話のテキストまたはスクリーンショット / chat text files or screenshots")
+    p.add_argument("--text", help="会話のテキストを直接渡す / the chat text itself")
+    p.add_argument("--me", help="書き出しテキストでの自分の名前 / your own name in an exported chat")
+    p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
+    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="表示言語 / output language")
+    p.add_argument("--save-evidence", metavar="LOCKER", help="入力と結果を証拠ロッカーに保存 / put the inputs and findings into an evidence locker")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gazoguard.talk import check_conversation, check_screenshots, parse_chat_text
+
+    if not args.files and args.text is None:
+        print("FILE か --text を指定してください / give FILE(s) or --text", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        images = [f for f in args.files if Path(f).suffix.lower() in IMAGE_SUFFIXES]
+        texts = [f for f in args.files if f not in images]
+        messages = []
+        for path in texts:
+            messages += parse_chat_text(_read_text(path), me=args.me, source=Path(path).name)
+        if args.text is not None:
+            messages += parse_chat_text(args.text, me=args.me, source="--text")
+        if images:
+            messages += list(check_screenshots(images).messages)
+            messages = [getattr(m, "message", m) for m in messages]
+        result = check_conversation(messages, sources=tuple(args.files))
+    except GazoError as err:
+        _print_error(err, args)
+        return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(format_result(result, args.lang))
+    if args.save_evidence:
+        if not _save_evidence(args, result):
+            return EXIT_EVIDENCE
+    return EXIT_RISKY if result.level.rank >= 2 else EXIT_CLEAR
+
+
+def _read_text(path: str) -> str:
+    p = Path(path)
+    if not p.is_file():
+        raise GazoError("not_found")
+    try:
+        data = p.read_bytes()
+    except OSError:
+        raise GazoError("unreadable") from None
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise GazoError("unsupported_input", detail="テキストの文字コードを判別できません / unknown text encoding")
+
+
+def format_result(result, lang: str = "ja") -> str:  # result: ConversationResult
+    ja = lang == "ja"
+    level = result.level
+    lines = [f"{level.mark} {level.ja} / {level.en}" if ja else f"{level.mark} {level.en}"]
+    for reason in result.reasons:
+        lines.append(f"  - {reason.ja} / {reason.en}" if ja else f"  - {reason.en}")
+    labels = {}
+    from gazoguard.talk import load_patterns
+
+    for name, label in load_patterns().labels.items():
+        labels[name] = label.name_ja if ja else label.name_en
+    for m in result.messages:
+        if not m.hits:
+            continue
+        who = m.message.speaker or "?"
+        lines.append(f"  #{m.message.index + 1} [{who}] {m.message.text}")
+        for h in m.hits:
+            lines.append(f"     ▶ {labels.get(h.label, h.label)}: 「{h.evidence}」")
+            lines.append(f"       {h.explain_ja if ja else h.explain_en}")
+    if result.playbook:
+        from gazoguard.playbooks import get
+
+        book = get(result.playbook)
+        title = f"{book.title_ja} / {book.title_en}" if ja else book.title_en
+        lines.append(("  次にすること: " if ja else "  what to do now: ") + title + f"  (gazoguard playbook {book.name})")
+    return "\n".join(lines)
+
+
+def _save_evidence(args: argparse.Namespace, result) -> bool:  # noqa: ANN001
+    if importlib.util.find_spec("gazoguard.evidence") is None:
+        print(
+            "証拠ロッカーはこのインストールでは使えません。gazoguard evidence add で後から追加してください。"
+            " / The evidence locker is not available in this installation; add the files later with `gazoguard evidence add`.",
+            file=sys.stderr,
+        )
+        return False
+    from gazoguard.evidence import ItemDetails, Locker
+
+    counts = result.to_dict()["counts"]
+    note = f"gazoguard talk: {result.level.value} " + ", ".join(f"{k}×{v}" for k, v in sorted(counts.items()))
+    try:
+        locker = Locker.open(args.save_evidence)
+        if args.files:
+            locker.add_files(list(args.files), ItemDetails(note=note))
+        else:
+            locker.add_record(ItemDetails(note=note + "\n" + (args.text or "")))
+    except GazoError as err:
+        _print_error(err, args)
+        return False
+    print(f"証拠ロッカーに保存しました / saved to the evidence locker: {args.save_evidence}", file=sys.stderr)
+    return True
+
+
+def _print_error(err: GazoError, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps({"error": err.to_dict()}, ensure_ascii=False))
+    text = f"エラー: {err.message_ja} / {err.message_en}" if args.lang == "ja" else f"error: {err.message_en}"
+    print(text, file=sys.stderr)

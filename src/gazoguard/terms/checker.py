@@ -1,0 +1,126 @@
+"""Sentence-level matching of the signals in ``signals.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SAFE, DANGER, MISSING = "safe", "danger", "missing"
+_LABELS = {
+    SAFE: ("安全寄り", "safe-leaning"),
+    DANGER: ("危険寄り", "danger-leaning"),
+    MISSING: ("記載なし", "missing"),
+}
+# Sentence ends: Japanese full stops, Latin full stops followed by a space, line breaks, bullets.
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)(?=\s)|\n+")
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    name_ja: str
+    name_en: str
+    precedence: str
+    topic: tuple[re.Pattern[str], ...]
+    safe: tuple[re.Pattern[str], ...]
+    danger: tuple[re.Pattern[str], ...]
+
+    def classify(self, sentence: str) -> str | None:
+        """safe / danger / "vague" (on topic, no clear answer) / None (not about this signal)."""
+        if any(p.search(sentence) for p in self.safe):
+            return SAFE
+        if any(p.search(sentence) for p in self.danger):
+            return DANGER
+        if any(p.search(sentence) for p in self.topic):
+            return "vague"
+        return None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    leaning: str  # safe / danger / vague
+
+    def to_dict(self) -> dict[str, str]:
+        return {"sentence": self.sentence, "leaning": self.leaning}
+
+
+@dataclass(frozen=True)
+class SignalResult:
+    id: str
+    name_ja: str
+    name_en: str
+    outcome: str  # safe / danger / missing
+    vague: bool
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name_ja": self.name_ja,
+            "name_en": self.name_en,
+            "outcome": self.outcome,
+            "outcome_ja": _LABELS[self.outcome][0],
+            "outcome_en": _LABELS[self.outcome][1],
+            "vague": self.vague,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class TermsResult:
+    signals: tuple[SignalResult, ...]
+
+    def get(self, signal_id: str) -> SignalResult:
+        return next(s for s in self.signals if s.id == signal_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {k: sum(s.outcome == k for s in self.signals) for k in (SAFE, DANGER, MISSING)}
+        return {"format": "gazoguard.terms/1", "counts": counts, "signals": [s.to_dict() for s in self.signals]}
+
+
+def _compile(sources: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(s, re.IGNORECASE) for s in sources)
+
+
+@lru_cache(maxsize=1)
+def load_signals() -> tuple[Signal, ...]:
+    text = (resources.files("gazoguard.terms") / "signals.toml").read_text(encoding="utf-8")
+    return tuple(
+        Signal(s["id"], s["name_ja"], s["name_en"], s["precedence"], _compile(s["topic"]), _compile(s["safe"]), _compile(s["danger"]))
+        for s in tomllib.loads(text)["signal"]
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text)
+    return [s.strip(" \t・-*•") for s in _SENTENCE_END.split(text) if s and s.strip(" \t・-*•")]
+
+
+def check_terms(text: str) -> TermsResult:
+    sentences = split_sentences(text)
+    results = []
+    for signal in load_signals():
+        evidence = tuple(Evidence(s, c) for s in sentences if (c := signal.classify(s)) is not None)
+        results.append(_decide(signal, evidence))
+    return TermsResult(tuple(results))
+
+
+def _decide(signal: Signal, evidence: tuple[Evidence, ...]) -> SignalResult:
+    kinds = {e.leaning for e in evidence}
+    if not evidence:
+        outcome = MISSING
+    elif SAFE in kinds and DANGER in kinds:
+        outcome = signal.precedence
+    elif SAFE in kinds:
+        outcome = SAFE
+    else:
+        outcome = DANGER  # a risky answer, or only vague mentions: vague answers lean dangerous
+    decisive = tuple(e for e in evidence if e.leaning == outcome) or evidence
+    vague = bool(evidence) and kinds == {"vague"}
+    return SignalResult(signal.id, signal.name_ja, signal.name_en, outcome, vague, decisive)
