@@ -43,10 +43,20 @@ class Engine:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector")
         self._lock = threading.Lock()
 
-    def warm_up(self, detectors: list[str] | None = None) -> None:
-        """Load every model now instead of on the first picture."""
-        for d in self.registry.select(detectors):
-            d.ensure_loaded()
+    def warm_up(self, detectors: list[str] | None = None) -> list[str]:
+        """Load every model now instead of on the first picture; returns what failed to load.
+
+        A model that fails here fails again, visibly, in each report's detector runs.
+        """
+        loaders = [d.ensure_loaded for d in self.registry.select(detectors)]
+        loaders += [p.ensure_loaded for p in self.perceptions.values()]
+        # load in parallel: model files are read and sessions built concurrently (cold start)
+        failures = []
+        for future in [self._pool.submit(load) for load in loaders]:
+            error = future.exception()
+            if error is not None:
+                failures.append(f"{type(error).__name__}: {error}")
+        return failures
 
     def check(
         self,

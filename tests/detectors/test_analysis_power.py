@@ -34,7 +34,7 @@ def test_rule(size: tuple[int, int], flagged: bool):
         f = found[0]
         assert f.kind == "high_resolution" and f.category == "analysis" and f.box is None
         assert f.attrs["suggested_max_side"] == SUGGESTED_MAX_SIDE < max(size)
-        assert f.attrs["width"], f.attrs["height"] == size
+        assert (f.attrs["width"], f.attrs["height"]) == size
 
 
 def test_detector_uses_oriented_size():

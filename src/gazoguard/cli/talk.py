@@ -38,7 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.talk import check_conversation, check_screenshots, parse_chat_text
+    from gazoguard.talk import check_conversation, parse_chat_text
+    from gazoguard.talk.screenshot import messages_from_screenshots
 
     if not args.files and args.text is None:
         print("FILE か --text を指定してください / give FILE(s) or --text", file=sys.stderr)
@@ -52,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if args.text is not None:
             messages += parse_chat_text(args.text, me=args.me, source="--text")
         if images:
-            messages += list(check_screenshots(images).messages)
-            messages = [getattr(m, "message", m) for m in messages]
+            messages += messages_from_screenshots(images)
         result = check_conversation(messages, sources=tuple(args.files))
     except GazoError as err:
         _print_error(err, args)

@@ -41,6 +41,8 @@ class JapaneseAddressRecognizer(Recognizer):
             out.append(self.match(text, s, e, "address", score, prefecture=True, block=block))
         for s, e, m in finditer(_WITHOUT_PREFECTURE, text):
             e = s + len(m.group(0).rstrip())
+            if any(f.start <= text.origin[s] < f.end for f in out):
+                continue  # the same address, already found with its prefecture
             labelled = bool(_LABEL.search(context_before(text, s, 8)))
             out.append(self.match(text, s, e, "address", 0.85 if labelled else 0.75, prefecture=False, block=True))
         return out
