@@ -24,7 +24,7 @@ def test_the_table_has_every_kind_and_every_profile():
     assert set(kinds()) <= rows
 
 
-def test_the_table_follows_the_profile_files(tmp_path, monkeypatch):
+def test_the_table_follows_the_profile_files():
     row = next(line for line in profiles_table().splitlines() if line.startswith("| swimwear |"))
     cells = [c.strip() for c in row.split("|")[3:-1]]
     names = [p.name for p in sorted(list_profiles(), key=lambda p: (p.name != "personal", p.name))]

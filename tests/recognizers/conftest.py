@@ -9,7 +9,7 @@ from gazoguard.recognizers import NormalizedText, Recognizer
 
 def found(recognizer: Recognizer, text: str, kind: str | None = None, min_score: float = 0.5) -> list[str]:
     norm = NormalizedText.of(text)
-    return [text[m.start : m.end] for m in recognizer.analyze(norm) if (kind is None or m.kind == kind) and m.score >= min_score]
+    return [text[m.start : m.end] for m in recognizer.find(norm) if (kind is None or m.kind == kind) and m.score >= min_score]
 
 
 @pytest.fixture

@@ -84,7 +84,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from gazoguard.hashes import Registry, pdq_hash
+    from gazoguard.hashes import Registry
+    from gazoguard.hashes.compute import query_hashes
     from gazoguard.inputs import iter_image_paths
     from gazoguard.picture import load_picture
 
@@ -92,8 +93,9 @@ def _match(args: argparse.Namespace) -> int:
     any_match, any_error = False, False
     for path in iter_image_paths(args.images):
         try:
-            q, quality = pdq_hash(load_picture(path))
-            matches = registry.match_hash(q, args.threshold)
+            hashes = query_hashes(load_picture(path))
+            quality = hashes[0][1]
+            matches = registry.match_any([q for q, _ in hashes], args.threshold)
         except GazoError as err:
             if err.code == "bad_threshold":
                 raise

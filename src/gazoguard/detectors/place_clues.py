@@ -24,7 +24,8 @@ from gazoguard.vision.plates import find_plates
 
 MIN_POINTS = 2.0
 _NAME = r"[\u4e00-\u9fff\u30a0-\u30ff々ー0-9A-Z]"
-_LATIN_NAME = r"[A-Z][A-Z'\-.]+"
+# one to three capitalised words; bounded so a long line cannot make the regex backtrack for ever
+_LATIN_NAME = r"(?<![A-Z])[A-Z][A-Z'.\-]{1,20}(?: [A-Z][A-Z'.\-]{1,20}){0,2}"
 
 
 class PlaceClueDetector(Detector):
@@ -95,7 +96,7 @@ def _latin_patterns(words: KeywordSet) -> list[tuple[re.Pattern[str], float]]:
     out = []
     for word, points in words.weights.items():
         body = term_pattern(word).pattern
-        out.append((re.compile(f"(?:{_LATIN_NAME}[ ]?)+{body}|{body}(?:[ ]?{_LATIN_NAME})+"), points))
+        out.append((re.compile(f"{_LATIN_NAME} ?{body}|{body} ?{_LATIN_NAME}"), points))
     return out
 
 

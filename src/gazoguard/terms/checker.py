@@ -29,10 +29,11 @@ class Signal:
     topic: tuple[re.Pattern[str], ...]
     safe: tuple[re.Pattern[str], ...]
     danger: tuple[re.Pattern[str], ...]
+    not_safe: tuple[re.Pattern[str], ...] = ()
 
     def classify(self, sentence: str) -> str | None:
         """safe / danger / "vague" (on topic, no clear answer) / None (not about this signal)."""
-        if any(p.search(sentence) for p in self.safe):
+        if any(p.search(sentence) for p in self.safe) and not any(p.search(sentence) for p in self.not_safe):
             return SAFE
         if any(p.search(sentence) for p in self.danger):
             return DANGER
@@ -92,7 +93,7 @@ def _compile(sources: list[str]) -> tuple[re.Pattern[str], ...]:
 def load_signals() -> tuple[Signal, ...]:
     text = (resources.files("gazoguard.terms") / "signals.toml").read_text(encoding="utf-8")
     return tuple(
-        Signal(s["id"], s["name_ja"], s["name_en"], s["precedence"], _compile(s["topic"]), _compile(s["safe"]), _compile(s["danger"]))
+        Signal(s["id"], s["name_ja"], s["name_en"], s["precedence"], _compile(s["topic"]), _compile(s["safe"]), _compile(s["danger"]), _compile(s.get("not_safe", [])))
         for s in tomllib.loads(text)["signal"]
     )
 

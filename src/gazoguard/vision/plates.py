@@ -4,8 +4,8 @@ Japanese plates read in two rows: region + class number (品川 500) above,
 one kana + serial (さ 12-34, or ・・12 with dots for leading zeros) below.
 The lower row alone is distinctive enough; the upper row next to it raises
 the confidence.  Plates elsewhere are a short line holding only letters and
-digits in a plate-like grouping (ABC 1234, AB12 CDE) — weaker, because
-product codes look the same.
+digits in a plate-like grouping (ABC 1234, AB12 CDE), printed in capitals —
+weaker, because product codes look the same.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def find_plates(layout: TextLayout) -> list[Plate]:
             boxes = [line.box] + ([upper.box] if upper else [])
             shown = (upper.text + " " if upper else "") + line.text
             plates.append(Plate(shown, union_box(boxes), "jp", 0.9 if upper else 0.75))
-        elif GENERIC.match(text.strip()) and _plate_shaped(line.box):
+        elif line.text.isupper() and GENERIC.match(text.strip()) and _plate_shaped(line.box):
             plates.append(Plate(line.text, line.box, "generic", 0.5))
     return plates
 

@@ -15,7 +15,7 @@ from gazoguard.recognizers.normalize import NormalizedText
 _HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
 _PATH = r"(?:[/?#][^\s<>\"'「」（）()、。]*)?"
 _URL = re.compile(
-    rf"(?<![\w@.])(?:https?://[^\s<>\"'「」、。]+|www\.{_HOST}(?::\d+)?{_PATH}|{_HOST}/[^\s<>\"'「」、。]*)"
+    rf"(?<![A-Za-z0-9_@.])(?:https?://[^\s<>\"'「」、。]+|www\.{_HOST}(?::\d+)?{_PATH}|{_HOST}/[^\s<>\"'「」、。]*)"
 )
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|pdf|txt|py|js|csv|json|html?|docx?|xlsx?|zip)$", re.I)
 _INSTITUTION = re.compile(r"\.(?:go|lg|ac|ed)\.jp$|\.gov(?:\.[a-z]{2})?$|\.edu(?:\.[a-z]{2})?$|\.mil$|\.int$", re.I)

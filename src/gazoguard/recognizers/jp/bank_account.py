@@ -7,7 +7,7 @@ import re
 from gazoguard.recognizers.base import Recognizer, TextMatch, finditer
 from gazoguard.recognizers.normalize import NormalizedText
 
-_BANK = r"(?:[一-龥ァ-ヶA-Za-zー]{1,12}(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)\s*)?(?:[一-龥ァ-ヶー]{1,10}(?:支店|出張所|営業部)\s*)?"
+_BANK = r"(?:[一-龥ぁ-んァ-ヶA-Za-zー]{1,12}(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)\s*)?(?:[一-龥ァ-ヶー]{1,10}(?:支店|出張所|営業部)\s*)?"
 _TYPE = r"(?:普通|当座|貯蓄|総合)(?:預金)?"
 _ACCOUNT = re.compile(
     rf"{_BANK}(?:{_TYPE}\s*(?:口座)?\s*(?:番号)?|口座番号|口座|account\s*(?:no\.?|number|#))\s*[:：]?\s*(?P<num>\d{{7,8}}|\d{{3}}-\d{{4}})(?![\d-])",

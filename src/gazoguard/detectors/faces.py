@@ -1,0 +1,29 @@
+"""Faces: one finding per face the shared face perception sees (boxes in oriented-picture pixels)."""
+
+from __future__ import annotations
+
+from gazoguard.detectors.base import Detector
+from gazoguard.finding import Finding
+from gazoguard.perception.faces import FaceBox
+from gazoguard.picture import Picture
+from gazoguard.scene import Scene
+
+
+class FacesDetector(Detector):
+    name = "faces"
+    kinds = frozenset({"face"})
+    timeout_s = 15.0
+    order = 1  # right after OCR: later detectors (minors, nudity) reuse the same face boxes
+
+    def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
+        return [face_finding(face) for face in scene.faces()]
+
+
+def face_finding(face: FaceBox) -> Finding:
+    return Finding(
+        kind="face",
+        score=face.score,
+        detector="faces",
+        box=face.box,
+        attrs={"size_px": face.size_px, "landmarks": [list(point) for point in face.landmarks]},
+    )
