@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from gazoguard.cli.main import main
 from gazoguard.errors import GazoError
@@ -67,6 +67,11 @@ def test_registry_add_match_withdraw(tmp_path: Path, pictures: list[Path]) -> No
         assert not match_image(root, path).matched
     rotated = load_picture(mine[1]).image.rotate(90, expand=True)
     assert match_image(root, rotated).matches[0].variant != "original"
+    assert match_image(root, ImageOps.mirror(load_picture(mine[1]).image)).matched
+    shown = load_picture(mine[0]).image
+    screenshot = Image.new("RGB", (shown.width + 20, shown.height + shown.height // 4), (20, 20, 20))
+    screenshot.paste(shown, (10, shown.height // 10))
+    assert match_image(root, screenshot).matched  # flat app bars around the picture are trimmed
 
     with pytest.raises(GazoError):
         withdraw(root, sub.submission_id, "wrong-pin")

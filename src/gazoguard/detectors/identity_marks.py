@@ -5,8 +5,9 @@ Two routes, both from shared perceptions only:
 * **badge words** (``gazoguard/data/identity_marks.toml``: 研修中, 担当, STAFF,
   HELLO MY NAME IS …) on a *short* line — a badge, not a sentence;
 * **a name under a face** (only when the face model is available): a short,
-  name-like line (1–6 kanji/kana, or one or two capitalised Latin words)
-  printed small, a little below a face and beside it — where a badge is worn.
+  name-like line (2–4 kanji/kana, or one or two capitalised Latin words)
+  printed small, one to four face heights below a face — where a badge is
+  worn — in a picture with little other text.
 
 Not detected, so never reported: ``lanyard``, ``uniform``, ``emblem``,
 ``tattoo``, ``reflection``.  Each needs a trained model that does not ship
@@ -26,12 +27,13 @@ from gazoguard.vision.keywords import FoldedText, load_keyword_sets
 
 BADGE_MAX_CHARS = 16  # a badge line: the badge word and a name
 MIN_BADGE_POINTS = 2.0
-JA_NAME = re.compile(r"^[\u4e00-\u9fff々\u3040-\u309f\u30a0-\u30ffー]{1,6}$")
-LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?$|^[A-Z]{2,15}(?: [A-Z]{2,15})?$")
+JA_NAME = re.compile(r"^[\u4e00-\u9fff々\u3040-\u309f\u30a0-\u30ffー]{2,4}$")
+LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?$")
 # where a badge sits relative to a face, in face heights / widths
-BELOW_FACE = (0.5, 4.0)
+BELOW_FACE = (1.0, 4.0)  # a badge is worn on the chest, not printed beside an ID photo
 BESIDE_FACE = 2.0
 MAX_TEXT_TO_FACE_HEIGHT = 0.5
+MAX_LINES_FOR_FACE_ROUTE = 20  # text-dense pictures are documents or pages, where names are the text recognizers' job
 
 NOT_DETECTED = ("lanyard", "uniform", "emblem", "tattoo", "reflection")
 
@@ -99,6 +101,8 @@ def looks_like_name(text: str) -> bool:
 def names_under_faces(layout: TextLayout, faces: list) -> list[tuple[TextLine, Box]]:
     """Short name-like lines printed small where a badge is worn below a face."""
     pairs: list[tuple[TextLine, Box]] = []
+    if len(layout.lines) > MAX_LINES_FOR_FACE_ROUTE:
+        return pairs
     for line in layout.lines:
         if not looks_like_name(line.text):
             continue

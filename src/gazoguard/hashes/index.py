@@ -58,13 +58,16 @@ def _probe_masks(size: int, radius: int) -> np.ndarray:
 
 def chunk_values(rows: np.ndarray, start: int, size: int) -> np.ndarray:
     """Bits ``start .. start+size`` (from the most significant) of each row, as int64."""
-    words = np.ascontiguousarray(rows, dtype=np.uint8).reshape(-1, HASH_BYTES).view(">u8").astype(np.uint64)
+    big_endian = np.ascontiguousarray(rows, dtype=np.uint8).reshape(-1, HASH_BYTES).view(">u8")
     w, off = divmod(start, 64)
+    first = big_endian[:, w].astype(np.uint64)  # only the one or two words this chunk spans
     if off + size <= 64:
-        value = (words[:, w] >> np.uint64(64 - off - size)) & np.uint64((1 << size) - 1)
+        value = (first >> np.uint64(64 - off - size)) & np.uint64((1 << size) - 1)
     else:
         hi, lo = 64 - off, size - (64 - off)
-        value = ((words[:, w] & np.uint64((1 << hi) - 1)) << np.uint64(lo)) | (words[:, w + 1] >> np.uint64(64 - lo))
+        value = ((first & np.uint64((1 << hi) - 1)) << np.uint64(lo)) | (
+            big_endian[:, w + 1].astype(np.uint64) >> np.uint64(64 - lo)
+        )
     return value.astype(np.int64)
 
 

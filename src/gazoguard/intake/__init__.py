@@ -1,0 +1,1 @@
+"""The business intake gateway: policy, automatic judgement, cases, retention, deletion requests."""
