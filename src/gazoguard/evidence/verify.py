@@ -174,7 +174,7 @@ def verify_loaded(loaded: LoadedEvidence, *, expect_fingerprint: str | None = No
     problems += _check_head(loaded.header, entries, loaded.recorded_head)
     sig_problems, checks = _check_signatures(loaded, expect_fingerprint)
     problems += sig_problems
-    count, head = head_of(loaded.header, [e for e in entries if isinstance(e, dict)])
+    _, head = head_of(loaded.header, [e for e in entries if isinstance(e, dict)])
     return VerifyResult(loaded.kind, loaded.path, len(entries), head, problems, checks)
 
 

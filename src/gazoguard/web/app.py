@@ -12,7 +12,7 @@ from starlette.formparsers import MultiPartParser
 
 from gazoguard import __version__
 from gazoguard.web import problems
-from gazoguard.web.api import check, health, profiles
+from gazoguard.web.api import check, health, playbooks, profiles, redact, talk, terms
 from gazoguard.web.checker import Checker
 from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from gazoguard.web.pages import router as pages_router
@@ -46,9 +46,8 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     if checker is not None:
         app.state.checker = checker
     problems.install(app)
-    app.include_router(check.router, prefix="/api/v1")
-    app.include_router(profiles.router, prefix="/api/v1")
-    app.include_router(health.router, prefix="/api/v1")
+    for api in (check, redact, talk, terms, playbooks, profiles, health):
+        app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Any
 
 from gazoguard.engine import Engine
-from gazoguard.picture import ImageInput
+from gazoguard.picture import ImageInput, Picture
+from gazoguard.profiles import Profile
 from gazoguard.report import Report
+from gazoguard.textlayout import TextLayout
 
 
 class Checker:
@@ -20,9 +23,23 @@ class Checker:
         self.engine.warm_up()
         self.warm = True
 
-    def check(self, source: ImageInput, *, profile: str = "personal", path: str | None = None) -> Report:
+    def check(self, source: ImageInput | Picture, *, profile: str | Profile = "personal", path: str | None = None) -> Report:
         with self._slots:
             return self.engine.check(source, profile=profile, path=path)
+
+    def redact(self, picture: Picture, *, report: Report, profile: Profile, kinds: str | None, max_side: int | None) -> Any:
+        """A verified redacted copy of ``picture`` in memory (``result.data``); nothing is written."""
+        from gazoguard.redact import redact
+
+        with self._slots:
+            return redact(picture, None, profile=profile, kinds=kinds, max_side=max_side, engine=self.engine, report=report)
+
+    def read_text(self, picture: Picture) -> TextLayout:
+        """The engine's shared OCR on one picture (chat screenshots)."""
+        ocr = self.engine.perceptions["ocr"]
+        with self._slots:
+            ocr.ensure_loaded()
+            return ocr.compute(picture, None)
 
     def close(self) -> None:
         self.engine.close()

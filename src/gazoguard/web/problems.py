@@ -25,6 +25,11 @@ HTTP_MESSAGES = {
 ERROR_STATUS = {
     "empty_file": 400, "not_an_image": 415, "truncated": 422, "too_many_pixels": 413, "file_too_large": 413,
     "too_small": 422, "decode_failed": 422, "unknown_profile": 400, "bad_profile": 400, "unsupported_input": 415,
+    # redaction: the picture could not be made safe, or the request named unknown kinds
+    "unknown_kind": 400, "check_failed": 422, "verify_failed": 422, "verify_incomplete": 422, "metadata_survived": 422,
+    "unsupported_output_format": 400,
+    # conversation / terms / playbooks
+    "unknown_playbook": 404, "empty_text": 422, "text_too_long": 413, "too_many_files": 413,
 }
 
 

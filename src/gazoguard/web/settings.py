@@ -17,6 +17,11 @@ class Settings(BaseSettings):
     database_url: str = ""  # empty: SQLite in data_dir
     default_profile: str = "personal"
     warm_up: bool = True
+    # intake gateway (console + /api/v1/intake)
+    vault_key: str = ""  # base64 AES-256 key; empty: data_dir/vault.key, created 0600 on first run
+    retention_interval_s: float = 3600.0  # how often expired cases are purged while serving; 0 disables
+    login_max_failures: int = 5
+    cookie_secure: bool = False  # set true behind HTTPS
 
     @property
     def max_upload_bytes(self) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 
-from gazoguard.errors import GazoError
+from gazoguard.profiles import Profile
+from gazoguard.web.api.forms import profile_form
 from gazoguard.web.uploads import read_upload
 
 router = APIRouter(tags=["check"])
@@ -18,7 +19,7 @@ router = APIRouter(tags=["check"])
     description="画像を確認し gazoguard.report/1 を返します。画像は保存されません。/ Checks an image and returns a gazoguard.report/1. Nothing is stored.",
     responses={400: {"description": "problem+json"}, 413: {"description": "too large"}, 415: {"description": "not an image"}},
 )
-def check(request: Request, file: UploadFile = File(...), profile: str = Form("personal")) -> dict[str, Any]:
+def check(request: Request, file: UploadFile = File(...), profile: Profile = Depends(profile_form)) -> dict[str, Any]:
     data = read_upload(file, request.app.state.settings.max_upload_bytes)
     report = request.app.state.checker.check(data, profile=profile, path=file.filename)
     if report.error is not None:

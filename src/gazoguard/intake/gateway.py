@@ -1,0 +1,31 @@
+"""The gateway's long-lived parts for one deployment: the database and the encrypted vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazoguard.intake.vault import Vault, load_or_create_key
+from gazoguard.store.db import Store, open_store
+
+
+@dataclass
+class Gateway:
+    store: Store
+    vault: Vault
+    data_dir: Path
+
+    @classmethod
+    def open(cls, database_url: str, data_dir: Path, vault_key: str = "") -> Gateway:
+        data_dir = Path(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        store = open_store(database_url)
+        vault = Vault(data_dir / "vault", load_or_create_key(data_dir, vault_key))
+        return cls(store, vault, data_dir)
+
+    @classmethod
+    def from_settings(cls, settings) -> Gateway:  # type: ignore[no-untyped-def]
+        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""))
+
+    def close(self) -> None:
+        self.store.close()
