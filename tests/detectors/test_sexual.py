@@ -170,3 +170,18 @@ def test_false_positives_on_every_eval_image_stay_at_or_below_two_percent(real_d
         if real_detector.detect(picture, Scene(picture, {})):
             flagged.append(row["path"])
     assert len(flagged) <= 0.02 * len(rows), flagged
+
+
+def test_a_stronger_non_sexual_box_does_not_hide_a_sexual_one():
+    det = _detector("BUTTOCKS_EXPOSED", 0.7, (120, 80, 80, 80), whole=0.0)
+    det._nudenet.output[0, :4, 8] = (120, 80, 82, 82)  # the same place, another anchor
+    det._nudenet.output[0, 4 + NUDENET_LABELS.index("BELLY_EXPOSED"), 8] = 0.95
+    picture = _picture_with_patch((224, 172, 150))
+    assert _kinds(det.detect(picture, Scene(picture, {}))) == ["exposed_buttocks"]
+
+
+def test_ignored_labels_give_no_region_at_all():
+    det = _detector("FACE_FEMALE", 0.99, (120, 80, 80, 80), whole=0.0)
+    picture = _picture_with_patch((224, 172, 150))
+    small, scale = sexual._downscale(picture.rgb, sexual.WORK_SIDE)
+    assert det.regions(small, scale) == []

@@ -92,3 +92,11 @@ def test_a_good_custom_file_loads_by_path(tmp_path):
     path.write_text(GOOD_HEAD + '[levels.category]\nsexual = "block"\n[[actions]]\naction = "refuse"\ncategories = ["sexual"]\n', encoding="utf-8")
     prof = load_profile(path)
     assert prof.name == "mine" and prof.actions[0].action == "refuse" and prof.source == str(path)
+
+
+def test_extends_a_file_next_to_it(tmp_path, monkeypatch):
+    (tmp_path / "base.toml").write_text(GOOD_HEAD + '[levels.kind]\nface = "block"\n', encoding="utf-8")
+    (tmp_path / "child.toml").write_text('extends = "base.toml"\nname = "child"\n', encoding="utf-8")
+    monkeypatch.chdir("/")
+    prof = load_profile(str(tmp_path / "child.toml"))
+    assert prof.name == "child" and prof.level_for("face", "identity").value == "block"

@@ -89,9 +89,9 @@ class ContainerMetadataDetector(Detector):
                     found.append(Finding("thumbnail", 1.0, self.name))
             except Exception:  # noqa: BLE001 - no or broken EXIF
                 pass
-            last_scan = picture.data.rfind(b"\xff\xda")
-            eoi = picture.data.find(b"\xff\xd9", last_scan)
-            if eoi >= 0 and eoi + 2 < len(picture.data):
+            from gazoguard.redact.container import container_problems
+
+            if any("trailing" in p for p in container_problems(picture.data)):
                 found.append(Finding("trailing_data", 1.0, self.name))
         return found
 

@@ -27,6 +27,8 @@ published behaviour, not from single images:
   region model missed still blocks where the profile says so.
 
 Faces, feet, armpits, belly and male-chest labels are not sexual: ignored.
+Not caught: swimwear (no nudenet label), sexual poses without an intimate
+area in view, small body parts in large pictures (the model sees 320 px).
 No age is inferred here; that is minor_signals' job and the verdict's red line.
 """
 
@@ -69,6 +71,7 @@ EXPOSED_KIND = {
     "ANUS_EXPOSED": "exposed_anus",
 }
 COVERED_LABELS = frozenset({"FEMALE_GENITALIA_COVERED", "FEMALE_BREAST_COVERED", "BUTTOCKS_COVERED", "ANUS_COVERED"})
+_SEXUAL_COLUMNS = tuple(i for i, label in enumerate(NUDENET_LABELS) if label in EXPOSED_KIND or label in COVERED_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +152,6 @@ class SexualContentDetector(Detector):
         skin = _skin_mask(small_rgb)
         found = []
         for label, score, (x0, y0, x1, y1) in _nudenet_boxes(output, side / MODEL_SIDE):
-            if label not in EXPOSED_KIND and label not in COVERED_LABELS:
-                continue
             h, w = small_rgb.shape[:2]
             sx0, sy0, sx1, sy1 = max(0, int(x0)), max(0, int(y0)), min(w, int(x1) + 1), min(h, int(y1) + 1)
             if sx1 <= sx0 or sy1 <= sy0:
@@ -199,11 +200,14 @@ def _nudenet_blob(rgb: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def _nudenet_boxes(output: np.ndarray, factor: float) -> list[tuple[str, float, tuple[float, float, float, float]]]:
-    """YOLOv8 output (1, 4 + classes, anchors) → NMS-filtered (label, score, box) in the padded square's pixels."""
+    """YOLOv8 output (1, 4 + classes, anchors) → NMS-filtered sexual (label, score, box) in the padded square's pixels."""
     rows = np.squeeze(output, 0).T
-    scores = rows[:, 4:]
-    best = scores.argmax(axis=1)
-    best_score = scores[np.arange(len(rows)), best]
+    # only the sexual labels compete: a stronger belly or face box must not suppress them in NMS
+    columns = np.array(_SEXUAL_COLUMNS)
+    scores = rows[:, 4 + columns]
+    pick = scores.argmax(axis=1)
+    best = columns[pick]
+    best_score = scores[np.arange(len(rows)), pick]
     keep = best_score >= REGION_WEAK
     if not keep.any():
         return []

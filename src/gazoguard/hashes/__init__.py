@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gazoguard.hashes.compute import DIHEDRAL, LOW_QUALITY, ImageHashes, compute_hashes, pdq_hash
+from gazoguard.hashes.compute import CROPS, DIHEDRAL, LOW_QUALITY, VARIANTS, ImageHashes, compute_hashes, pdq_hash
 from gazoguard.hashes.hashfile import HashFile, HashItem
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, Match, Registry, Submission
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "DIHEDRAL", "LOW_QUALITY", "HashFile", "HashItem", "ImageHashes", "Match", "Registry",
-    "Submission", "compute_hashes", "pdq_hash",
+    "CROPS", "DEFAULT_THRESHOLD", "DIHEDRAL", "LOW_QUALITY", "VARIANTS", "HashFile", "HashItem", "ImageHashes", "Match",
+    "Registry", "Submission", "compute_hashes", "pdq_hash",
 ]

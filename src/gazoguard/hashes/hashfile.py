@@ -17,7 +17,7 @@ from gazoguard.errors import GazoError
 from gazoguard.evidence.atomic import write_text_atomic
 from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.hashes.bits import hex_to_bytes
-from gazoguard.hashes.compute import DIHEDRAL, LOW_QUALITY, ImageHashes
+from gazoguard.hashes.compute import LOW_QUALITY, VARIANTS, ImageHashes
 
 HASHFILE_FORMAT = "gazoguard.hashes/1"
 
@@ -60,7 +60,7 @@ class HashFile:
         return {
             "format": HASHFILE_FORMAT,
             "created_at": self.created_at,
-            "algorithms": {"pdq": "PDQ 256-bit, hex; 8 dihedral variants", "phash": "imagehash.phash 64-bit, hex"},
+            "algorithms": {"pdq": "PDQ 256-bit, hex; 8 dihedral variants and standard crops", "phash": "imagehash.phash 64-bit, hex"},
             "items": [item.to_dict() for item in self.items],
         }
 
@@ -89,7 +89,7 @@ class HashFile:
         for n, raw in enumerate(data.get("items") or [], start=1):
             if not isinstance(raw, dict) or not isinstance(raw.get("pdq"), dict):
                 raise bad(f"item {n}: no pdq")
-            pdq = {name: str(raw["pdq"][name]) for name in DIHEDRAL if name in raw["pdq"]}
+            pdq = {name: str(raw["pdq"][name]) for name in VARIANTS if name in raw["pdq"]}
             if "original" not in pdq:
                 raise bad(f"item {n}: no original PDQ hash")
             try:

@@ -5,7 +5,7 @@ Layout::
     DIR/registry.json        count of committed rows, rows covered by the index, index folder
     DIR/rows.bin             N × 32 bytes, one PDQ hash per row (append-only; bytes past
                              ``count`` are the remains of an interrupted add and are ignored)
-    DIR/owners.bin           N × 8 bytes: submission number, item number, dihedral variant
+    DIR/owners.bin           N × 8 bytes: submission number, item number, variant (index in VARIANTS)
     DIR/index-<gen>/         MIHIndex over the first ``indexed`` rows (memory-mapped)
     DIR/submissions.sqlite   one row per registered hash file: case number, hashed PIN, state
 
@@ -34,7 +34,7 @@ from gazoguard.errors import GazoError
 from gazoguard.evidence.atomic import write_text_atomic
 from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.hashes.bits import HASH_BYTES, hex_to_bytes
-from gazoguard.hashes.compute import DIHEDRAL
+from gazoguard.hashes.compute import VARIANTS
 from gazoguard.hashes.hashfile import HashFile
 from gazoguard.hashes.index import MIHIndex, brute_force_search
 
@@ -149,7 +149,7 @@ class Registry:
                 continue  # withdrawn
             key = (int(owner["submission"]), int(owner["item"]))
             if key not in matches:
-                matches[key] = Match(sub[0], sub[1], int(owner["item"]), DIHEDRAL[int(owner["variant"])], int(dist))
+                matches[key] = Match(sub[0], sub[1], int(owner["item"]), VARIANTS[int(owner["variant"])], int(dist))
         return list(matches.values())
 
     def match_any(self, queries: list[np.ndarray], threshold: int = DEFAULT_THRESHOLD) -> list[Match]:
@@ -184,7 +184,7 @@ class Registry:
             for item_no, item in enumerate(hashfile.items):
                 for variant, hex_hash in item.pdq.items():
                     new_rows.append(hex_to_bytes(hex_hash))
-                    new_owners.append((sub_rowid, item_no, DIHEDRAL.index(variant), 0))
+                    new_owners.append((sub_rowid, item_no, VARIANTS.index(variant), 0))
             count = len(self.rows)
             _append(self.root / "rows.bin", count * HASH_BYTES, np.stack(new_rows).tobytes())
             _append(self.root / "owners.bin", count * OWNER_DTYPE.itemsize, np.array(new_owners, OWNER_DTYPE).tobytes())

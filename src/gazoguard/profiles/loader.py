@@ -161,6 +161,8 @@ def _extend(data: dict[str, Any], text: str, source: str) -> dict[str, Any]:
     parent = data["extends"]
     if not isinstance(parent, str) or not parent:
         raise _fail(text, source, "extends", "extends must be the name or path of a profile")
+    if parent.endswith(".toml") and not Path(parent).is_absolute():
+        parent = str(Path(source).parent / parent)  # a file next to this one, not next to the working directory
     try:
         base = load_profile(parent)
     except GazoError as err:

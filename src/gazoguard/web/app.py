@@ -14,6 +14,7 @@ from gazoguard import __version__
 from gazoguard.web import problems
 from gazoguard.web.api import check, health, playbooks, profiles, redact, talk, terms
 from gazoguard.web.checker import Checker
+from gazoguard.web.console import install as install_console
 from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from gazoguard.web.pages import router as pages_router
 from gazoguard.web.settings import Settings
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     for api in (check, redact, talk, terms, playbooks, profiles, health):
         app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages_router)
+    install_console(app, settings)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024)
     app.add_middleware(RequestIdMiddleware)

@@ -1,4 +1,4 @@
-"""Server-rendered pages: the pre-send checker and the guidance page."""
+"""Server-rendered pages: the pre-send checker, the conversation and terms checks, the playbooks and the guidance page."""
 
 from __future__ import annotations
 
@@ -8,22 +8,45 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from gazoguard import playbooks
 from gazoguard.explain import THREE_QUESTIONS
-from gazoguard.profiles import list_profiles
+from gazoguard.profiles import load_profile
+from gazoguard.web.profile_choice import PUBLIC_PROFILES
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 router = APIRouter(include_in_schema=False)
 
 
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "ja"
+
+
+def _page(request: Request, template: str, lang: str, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, {"lang": _lang(lang), "page": template.removesuffix(".html"), **context})
+
+
 @router.get("/", response_class=HTMLResponse)
 def checker_page(request: Request, lang: str = "ja"):
-    return templates.TemplateResponse(
-        request,
-        "checker.html",
-        {"lang": "en" if lang == "en" else "ja", "profiles": list_profiles(), "questions": THREE_QUESTIONS},
-    )
+    profiles = [load_profile(name) for name in PUBLIC_PROFILES]
+    performer = load_profile("performer")
+    return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS, limits=performer.limits)
+
+
+@router.get("/talk", response_class=HTMLResponse)
+def talk_page(request: Request, lang: str = "ja"):
+    return _page(request, "talk.html", lang)
+
+
+@router.get("/terms", response_class=HTMLResponse)
+def terms_page(request: Request, lang: str = "ja"):
+    return _page(request, "terms.html", lang)
+
+
+@router.get("/playbooks", response_class=HTMLResponse)
+def playbooks_page(request: Request, lang: str = "ja"):
+    return _page(request, "playbooks.html", lang, books=playbooks.all(), help_lines=playbooks.help_lines())
 
 
 @router.get("/help", response_class=HTMLResponse)
 def help_page(request: Request, lang: str = "ja"):
-    return templates.TemplateResponse(request, "help.html", {"lang": "en" if lang == "en" else "ja"})
+    return _page(request, "help.html", lang)
