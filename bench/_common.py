@@ -1,11 +1,16 @@
-"""Helpers shared by the benchmarks: test pictures at fixed sizes, percentiles, peak RSS."""
+"""Helpers shared by the benchmarks: test pictures at fixed sizes, percentiles, peak RSS, CPU time, load."""
 
 from __future__ import annotations
 
 import io
+import os
 import resource
 import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from PIL import Image
 
@@ -19,6 +24,8 @@ PHOTO_SOURCES = [
     "images/ja_text",
     "images/screens",
 ]
+
+T = TypeVar("T")
 
 
 def sample_photos(limit: int = 4) -> list[Path]:
@@ -55,3 +62,27 @@ def median(values: list[float]) -> float:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_average() -> tuple[float, float, float]:
+    """The 1/5/15-minute load averages: on a shared machine wall times are only comparable at similar load."""
+    return os.getloadavg()
+
+
+@contextmanager
+def timed() -> Iterator[dict[str, float]]:
+    """Wall and process-CPU seconds (all threads, onnxruntime's included) of the ``with`` block."""
+    out: dict[str, float] = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        yield out
+    finally:
+        out["wall"] = time.perf_counter() - wall
+        out["cpu"] = time.process_time() - cpu
+
+
+def cpu_seconds(fn: Callable[[], T]) -> tuple[T, float]:
+    """``fn()`` and the process CPU seconds it used (valid when nothing else runs in the process)."""
+    started = time.process_time()
+    result = fn()
+    return result, time.process_time() - started

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import os
 import statistics
 import sys
@@ -124,7 +123,7 @@ def timing(perception: F.FacePerception, repeats: int) -> None:
     sizes = {"0.3 MP (640x480)": (640, 480), "1 MP (1155x866)": (1155, 866), "12 MP (4000x3000)": (4000, 3000)}
     baseline_image = np.ascontiguousarray(np.asarray(face.resize((640, 480)))[:, :, ::-1])
 
-    def best_of(fn) -> float:
+    def best_of(fn) -> tuple[float, float]:
         times = []
         for _ in range(repeats):
             started = time.perf_counter()

@@ -1,14 +1,22 @@
 """PDQ registry robustness on the eval images: match rate after common edits, false matches between images.
 
-    /work/venv/bin/python bench/bench_hash_robustness.py [--eval-dir ../shared/eval] [--threshold 31]
+    /work/venv/bin/python bench/bench_hash_robustness.py [--eval-dir ../shared/eval] [--threshold 31] [--windows 10000]
 
-Every readable eval image is hashed as a person would (``compute_hashes``: 8
-dihedral PDQ variants) and registered; each edited copy is then hashed as a
-platform would (original orientation only) and matched.  A match counts when
-the right image is within the threshold; a false match is any other image
-within it.  Pairs of distinct eval files whose hashes are within the
-threshold are listed so near-duplicates can be told from real false matches.
-pHash (64 bit, distance ≤ 8, no rotation variants) is shown beside it.
+Every readable eval image is hashed as a person would (``compute_hashes``) and
+registered; each edited copy is then hashed as a platform would
+(``query_hashes``: original orientation only) and matched.  Two setups run on
+the same images:
+
+* baseline — the 8 dihedral PDQ variants; the upload (and its border-trimmed view);
+* crops    — plus the standard crops of the original (``CROPS``) as extra rows and
+             the upload's centre 97 % as extra queries (the current default).
+
+A match counts when the right image is within the threshold; a false match is
+any other image within it.  False matches are also counted for every pair of
+distinct eval files and for ``--windows`` random sub-windows (20–60 % of the
+side, random place, half mirrored) of the eval images — natural pictures that
+are not any registered picture.  pHash (64 bit, distance ≤ 8, no rotation
+variants) is shown beside it.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from PIL import Image, ImageOps
 
 from gazoguard.errors import GazoError
 from gazoguard.hashes.bits import hamming, hex_to_bytes
-from gazoguard.hashes.compute import compute_hashes, query_hashes
+from gazoguard.hashes.compute import DIHEDRAL, VARIANTS, compute_hashes, query_hashes
 from gazoguard.picture import load_picture
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,13 +69,37 @@ TRANSFORMS = {
 }
 
 
+SETUPS = {"baseline": False, "crops": True}  # setup name -> crops on both sides
+
+
+def _distances(registered: np.ndarray, queries: list[tuple[np.ndarray, int]]) -> np.ndarray:
+    return np.min([hamming(registered, q) for q, _ in queries], axis=0)
+
+
+def _windows(pictures: list[Image.Image], count: int, seed: int) -> list[Image.Image]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(count):
+        im = pictures[int(rng.integers(len(pictures)))]
+        side = rng.uniform(0.2, 0.6)
+        w, h = max(16, int(im.width * side)), max(16, int(im.height * rng.uniform(0.2, 0.6)))
+        x, y = int(rng.integers(0, im.width - w + 1)), int(rng.integers(0, im.height - h + 1))
+        window = im.crop((x, y, x + w, y + h))
+        out.append(ImageOps.mirror(window) if rng.random() < 0.5 else window)
+    return out
+
+
 def main() -> int:
+    import imagehash
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     parser.add_argument("--threshold", type=int, default=31)
+    parser.add_argument("--windows", type=int, default=2000, help="random sub-windows to count false matches on")
+    parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
 
-    names, pictures, rows, owners, phashes, qualities = [], [], [], [], [], []
+    names, pictures, rows, owners, dihedral, phashes, qualities = [], [], [], [], [], [], []
     t0 = time.perf_counter()
     for path in sorted((args.eval_dir / "images").rglob("*")):
         if not path.is_file():
@@ -83,43 +115,58 @@ def main() -> int:
         pictures.append(picture.image)
         qualities.append(hashes.pdq_quality)
         phashes.append(int(hashes.phash, 16))
-        for value in hashes.pdq.values():
+        for variant, value in hashes.pdq.items():
             rows.append(hex_to_bytes(value))
             owners.append(idx)
-    registered = np.stack(rows)
-    owner = np.array(owners)
+            dihedral.append(variant in DIHEDRAL)
     hash_s = time.perf_counter() - t0
     n = len(names)
+    owner_all, is_dihedral = np.array(owners), np.array(dihedral)
+    registered = {"baseline": np.stack(rows)[is_dihedral], "crops": np.stack(rows)}
+    owner = {"baseline": owner_all[is_dihedral], "crops": owner_all}
     low = sum(q < 50 for q in qualities)
-    print(f"{n} images hashed in {hash_s:.1f} s ({hash_s / n * 1000:.0f} ms each, 8 PDQ variants + pHash); "
-          f"low quality (<50): {low}")
+    print(f"{n} images hashed in {hash_s:.1f} s ({hash_s / n * 1000:.0f} ms each, {len(VARIANTS)} PDQ rows + pHash); "
+          f"low quality (<50): {low}; rows per image: baseline {len(DIHEDRAL)}, crops {len(VARIANTS)}")
 
-    # Distinct eval images within the threshold of each other (any registered variant).
-    pairs = []
-    for i, im in enumerate(pictures):
-        d = np.min([hamming(registered, q) for q, _ in query_hashes(im)], axis=0)
-        for j in sorted(set(owner[(d <= args.threshold) & (owner != i)].tolist())):
-            if i < j or i not in [p[1] for p in pairs if p[0] == j]:
-                pairs.append((i, j, int(d[owner == j].min())))
-    pairs = sorted({(min(i, j), max(i, j)): dist for i, j, dist in pairs}.items())
-    print(f"\nPairs of distinct eval files within {args.threshold} bits (false matches unless near-duplicates): "
-          f"{len(pairs)}")
-    for (i, j), dist in pairs:
-        print(f"  {dist:3d}  {names[i]}  ~  {names[j]}")
+    for setup, crops in SETUPS.items():
+        pairs: dict[tuple[int, int], int] = {}
+        for i, im in enumerate(pictures):
+            d = _distances(registered[setup], query_hashes(im, crops=crops))
+            for j in set(owner[setup][(d <= args.threshold) & (owner[setup] != i)].tolist()):
+                key = (min(i, j), max(i, j))
+                pairs[key] = min(pairs.get(key, 999), int(d[owner[setup] == j].min()))
+        print(f"\n[{setup}] pairs of distinct eval files within {args.threshold} bits "
+              f"(false matches unless near-duplicates): {len(pairs)} of {n * (n - 1) // 2}")
+        for (i, j), dist in sorted(pairs.items()):
+            print(f"  {dist:3d}  {names[i]}  ~  {names[j]}")
 
-    print(f"\n{'edit':<18} {'PDQ match':>10} {'PDQ false':>10} {'pHash match':>12}")
+    print(f"\n{'edit':<18} {'baseline':>9} {'crops':>7} {'false b/c':>10} {'pHash':>7}")
     for label, transform in TRANSFORMS.items():
-        hit = false = phash_hit = 0
+        hit = dict.fromkeys(SETUPS, 0)
+        false = dict.fromkeys(SETUPS, 0)
+        phash_hit = 0
         for i, im in enumerate(pictures):
             edited = transform(im)
-            d = np.min([hamming(registered, q) for q, _ in query_hashes(edited)], axis=0)
-            close = set(owner[d <= args.threshold].tolist())
-            hit += i in close
-            false += len(close - {i})
-            import imagehash
-
+            for setup, crops in SETUPS.items():
+                d = _distances(registered[setup], query_hashes(edited, crops=crops))
+                close = set(owner[setup][d <= args.threshold].tolist())
+                hit[setup] += i in close
+                false[setup] += len(close - {i})
             phash_hit += bin(int(str(imagehash.phash(edited)), 16) ^ phashes[i]).count("1") <= PHASH_MAX
-        print(f"{label:<18} {hit / n:>9.1%} {false:>10d} {phash_hit / n:>11.1%}")
+        print(f"{label:<18} {hit['baseline'] / n:>8.1%} {hit['crops'] / n:>7.1%} "
+              f"{false['baseline']:>4d}/{false['crops']:<5d} {phash_hit / n:>6.1%}")
+
+    if args.windows:
+        t0 = time.perf_counter()
+        false_windows = dict.fromkeys(SETUPS, 0)
+        nearest = dict.fromkeys(SETUPS, 256)
+        for window in _windows(pictures, args.windows, args.seed):
+            for setup, crops in SETUPS.items():
+                d = _distances(registered[setup], query_hashes(window, crops=crops))
+                false_windows[setup] += int((d <= args.threshold).any())
+                nearest[setup] = min(nearest[setup], int(d.min()))
+        print(f"\n{args.windows} random sub-windows of the eval images ({time.perf_counter() - t0:.0f} s): "
+              + ", ".join(f"{s} {false_windows[s]} false matches (nearest {nearest[s]} bits)" for s in SETUPS))
     return 0
 
 

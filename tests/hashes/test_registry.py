@@ -10,7 +10,8 @@ from PIL import Image, ImageOps
 
 from gazoguard.cli.main import main
 from gazoguard.errors import GazoError
-from gazoguard.hashes import HashFile, HashItem, Registry, compute_hashes
+from gazoguard.hashes import DIHEDRAL, VARIANTS, HashFile, HashItem, Registry, compute_hashes
+from gazoguard.hashes.compute import crop_fraction
 from gazoguard.hashes.service import match_image, register_hashfile, withdraw
 from gazoguard.picture import load_picture
 
@@ -40,7 +41,7 @@ def test_hash_cli_writes_no_image_data(tmp_path: Path, pictures: list[Path]) -> 
     text = out.read_text(encoding="utf-8")
     data = json.loads(text)
     assert len(data["items"]) == len(pictures)
-    assert all(len(item["pdq"]) == 8 and "pdq_quality" in item for item in data["items"])
+    assert all(set(item["pdq"]) == set(VARIANTS) and "pdq_quality" in item for item in data["items"])
     assert len(text) < 1500 * len(pictures)  # hashes only: far smaller than any picture
     assert not any(p.name in text for p in pictures)  # no file names unless asked
     assert main(["hash", str(tmp_path / "missing.jpg"), "-o", str(tmp_path / "x.json")]) == 2
@@ -76,7 +77,7 @@ def test_registry_add_match_withdraw(tmp_path: Path, pictures: list[Path]) -> No
     with pytest.raises(GazoError):
         withdraw(root, sub.submission_id, "wrong-pin")
     assert match_image(root, tmp_path / "upload.jpg").matched
-    assert withdraw(root, sub.submission_id, "482913") == 16
+    assert withdraw(root, sub.submission_id, "482913") == 2 * len(VARIANTS)
     assert not match_image(root, tmp_path / "upload.jpg").matched
     stats = Registry.open(root).stats()
     assert stats["active_rows"] == 0 and stats["withdrawn_submissions"] == 1
@@ -90,7 +91,7 @@ def test_registry_index_rebuild_keeps_matches(tmp_path: Path, pictures: list[Pat
     registry.add(hashfile)
     registry.rebuild()
     registry.add(HashFile((HashItem.from_hashes("1", compute_hashes(load_picture(pictures[1]))),)))
-    assert registry.stats()["indexed_rows"] == 8 and registry.stats()["rows"] == 16
+    assert registry.stats()["indexed_rows"] == len(VARIANTS) and registry.stats()["rows"] == 2 * len(VARIANTS)
     reopened = Registry.open(tmp_path / "reg")
     for p in pictures[:2]:
         assert reopened.match_hash(compute_hashes(load_picture(p)).pdq["original"])[0].distance == 0
@@ -111,3 +112,28 @@ def test_registry_cli_exit_codes(tmp_path: Path, pictures: list[Path], monkeypat
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     assert main(["registry", "add", str(bad), "--registry", reg]) == 2
+
+
+@pytest.mark.parametrize(
+    "box",
+    [(0.025, 0.025, 0.025, 0.025), (0.04, 0.04, 0.04, 0.04), (0.05, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.03)],
+    ids=["centre5", "centre8", "left5", "bottom3"],
+)
+def test_small_crops_match_only_with_crop_rows(tmp_path: Path, pictures: list[Path], box) -> None:  # noqa: ANN001
+    image = load_picture(pictures[1]).image
+    hashes = compute_hashes(image)
+    dihedral_only = HashItem("0", {k: v for k, v in hashes.pdq.items() if k in DIHEDRAL}, hashes.pdq_quality)
+    old = Registry.open(tmp_path / "old", create=True)
+    old.add(HashFile((dihedral_only,)))  # a hash file from before crops were hashed still registers
+    cropped = crop_fraction(image, box)
+    assert not old.match_hash(compute_hashes(cropped, crops=False).pdq["original"])
+    root = tmp_path / "new"
+    register_hashfile(root, HashFile((HashItem.from_hashes("0", hashes),)), case_no="C", secret="482913")
+    assert match_image(root, cropped).matched
+
+
+def test_hash_file_round_trip_keeps_crop_variants(tmp_path: Path, pictures: list[Path]) -> None:
+    hashes = compute_hashes(load_picture(pictures[0]))
+    HashFile((HashItem.from_hashes("a", hashes),)).write(tmp_path / "h.json")
+    item = HashFile.read(tmp_path / "h.json").items[0]
+    assert item.pdq == hashes.pdq and len(item.pdq) == len(VARIANTS)

@@ -88,6 +88,7 @@ def _paste_face(eval_dir, canvas_size, face_px, at):
     return canvas, (at[0] + offset, at[1] + offset, at[0] + offset + face_px, at[1] + offset + face_px)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("face_px", [48, 1500])
 def test_small_and_huge_faces_on_a_twelve_megapixel_picture(perception, eval_dir, face_px):
     canvas, label = _paste_face(eval_dir, (4000, 3000), face_px, (1200, 600))

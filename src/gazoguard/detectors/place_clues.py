@@ -19,7 +19,7 @@ from gazoguard.finding import Finding
 from gazoguard.picture import Picture
 from gazoguard.scene import Scene
 from gazoguard.textlayout import TextLayout
-from gazoguard.vision.keywords import FoldedText, KeywordSet, load_keyword_sets, term_pattern
+from gazoguard.vision.keywords import FoldedText, KeywordSet, fold, load_keyword_sets
 from gazoguard.vision.plates import find_plates
 
 MIN_POINTS = 2.0
@@ -36,9 +36,11 @@ class PlaceClueDetector(Detector):
 
     def load(self) -> None:
         sets = load_keyword_sets("places")
-        self._suffixes = _suffix_patterns(sets["ja_suffix"])
+        self._suffixes = _suffix_pattern(sets["ja_suffix"])
+        self._suffix_points = {fold(s): w for s, w in sets["ja_suffix"].weights.items()}
         self._ja_words = sets["ja_word"]
-        self._en_words = _latin_patterns(sets["en_word"])
+        self._en_words = _latin_pattern(sets["en_word"])
+        self._en_points = {fold(w).replace(" ", ""): p for w, p in sets["en_word"].weights.items()}
         self._not_places = tuple(sets["not_a_place"].weights)
 
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
@@ -61,15 +63,17 @@ class PlaceClueDetector(Detector):
         """``(start, end, points, how)`` for every place clue in the text, overlaps removed."""
         folded = FoldedText(layout.text)
         found: list[tuple[int, int, float, str]] = []
-        for pattern, points in self._suffixes:
-            for start, end, matched in folded.finditer(pattern):
-                if not matched.endswith(self._not_places):
-                    found.append((start, end, points, "name+suffix"))
+        for m in self._suffixes.finditer(folded.folded):
+            suffix = m.group("suffix")
+            name_length = len(m.group(0)) - len(suffix)
+            if name_length < (2 if len(suffix) == 1 else 1) or m.group(0).endswith(self._not_places):
+                continue
+            found.append((*folded.span(m.start(), m.end()), self._suffix_points[suffix], "name+suffix"))
         for hit in self._ja_words.hits(folded):
             found.append((hit.start, hit.end, hit.weight, "place_word"))
-        for pattern, points in self._en_words:
-            for start, end, _ in folded.finditer(pattern):
-                found.append((start, end, points, "street_or_station"))
+        for m in self._en_words.finditer(folded.folded):
+            word = m.group("before") or m.group("after")
+            found.append((*folded.span(m.start(), m.end()), self._en_points[word.replace(" ", "")], "street_or_station"))
         return _strongest_non_overlapping([f for f in found if f[2] >= MIN_POINTS])
 
     def _place_finding(self, layout: TextLayout, start: int, end: int, points: float, how: str) -> Finding:
@@ -83,21 +87,18 @@ class PlaceClueDetector(Detector):
         )
 
 
-def _suffix_patterns(suffixes: KeywordSet) -> list[tuple[re.Pattern[str], float]]:
-    out = []
-    for suffix, points in suffixes.weights.items():
-        min_name = 2 if len(suffix) == 1 else 1
-        out.append((re.compile(f"{_NAME}{{{min_name},8}}{re.escape(suffix)}"), points))
-    return out
+def _suffix_pattern(suffixes: KeywordSet) -> re.Pattern[str]:
+    """One regex for every suffix (longest first): a name of up to 8 characters, then the suffix."""
+    alternatives = "|".join(re.escape(fold(s)) for s in sorted(suffixes.weights, key=len, reverse=True))
+    return re.compile(f"{_NAME}{{1,8}}(?P<suffix>{alternatives})")
 
 
-def _latin_patterns(words: KeywordSet) -> list[tuple[re.Pattern[str], float]]:
-    """A street/station word counts with a name beside it (Yuyuan RD., RUE DE RIVOLI, SHIBUYA STATION)."""
-    out = []
-    for word, points in words.weights.items():
-        body = term_pattern(word).pattern
-        out.append((re.compile(f"{_LATIN_NAME} ?{body}|{body} ?{_LATIN_NAME}"), points))
-    return out
+def _latin_pattern(words: KeywordSet) -> re.Pattern[str]:
+    """A street/station word with a name beside it (Yuyuan RD., RUE DE RIVOLI, SHIBUYA STATION), as one regex."""
+    ordered = sorted((fold(w) for w in words.weights), key=len, reverse=True)
+    body = "|".join(r"\s?".join(re.escape(p) for p in w.split(" ")) for w in ordered)
+    word = f"(?<![A-Z])(?:{body})(?![A-Z])"
+    return re.compile(f"{_LATIN_NAME} ?(?P<before>{word})|(?P<after>{word}) ?{_LATIN_NAME}")
 
 
 def _strongest_non_overlapping(found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import itertools
 import json
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 import numpy as np
 
@@ -89,19 +91,38 @@ class MIHIndex:
     @classmethod
     def build(cls, hashes: np.ndarray, sizes: tuple[int, ...] | None = None) -> "MIHIndex":
         hashes = np.ascontiguousarray(hashes, dtype=np.uint8).reshape(-1, HASH_BYTES)
-        n = hashes.shape[0]
-        if n >= 2**32:
-            raise ValueError("at most 2**32 - 1 hashes per index")
+        n = _check_count(hashes)
         sizes = tuple(sizes or layout_for(n))
-        starts, bases = _starts(sizes), _offset_bases(sizes)
         ids = np.empty(len(sizes) * n, dtype=np.uint32)
-        offsets = np.zeros(bases[-1], dtype=np.uint32)
-        for c, size in enumerate(sizes):
-            keys = chunk_values(hashes, starts[c], size)
-            ids[c * n : (c + 1) * n] = np.argsort(keys)
-            base = bases[c]
-            np.cumsum(np.bincount(keys, minlength=1 << size), out=offsets[base + 1 : base + (1 << size) + 1])
+        offsets = np.zeros(_offset_bases(sizes)[-1], dtype=np.uint32)
+        bases = _offset_bases(sizes)
+        for c, (start, size) in enumerate(zip(_starts(sizes), sizes)):
+            ids[c * n : (c + 1) * n], offsets[bases[c] : bases[c + 1]] = _chunk_order(hashes, start, size)
         return cls(hashes, ids, offsets, sizes)
+
+    @classmethod
+    def build_to(cls, directory: Path, hashes: np.ndarray, sizes: tuple[int, ...] | None = None) -> "MIHIndex":
+        """Build straight into ``directory`` and load it memory-mapped: the same files as ``build().save()``,
+        but only one chunk's ids and offsets are in memory at a time (``hashes`` may be a memmap), which
+        keeps a 17.5 M-row rebuild well under 2 GB."""
+        hashes = np.asarray(hashes, dtype=np.uint8).reshape(-1, HASH_BYTES)
+        n = _check_count(hashes)
+        sizes = tuple(sizes or layout_for(n))
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        with _npy_writer(directory / "hashes.npy", (n, HASH_BYTES), np.uint8) as fh:
+            for start in range(0, n, _BLOCK_ROWS):
+                np.ascontiguousarray(hashes[start : start + _BLOCK_ROWS]).tofile(fh)
+        bases = _offset_bases(sizes)
+        with _npy_writer(directory / "ids.npy", (len(sizes) * n,), np.uint32) as ids_fh, \
+                _npy_writer(directory / "offsets.npy", (bases[-1],), np.uint32) as offsets_fh:
+            for start, size in zip(_starts(sizes), sizes):
+                ids, offsets = _chunk_order(hashes, start, size)
+                ids.tofile(ids_fh)
+                offsets.tofile(offsets_fh)
+                del ids, offsets
+        _write_meta(directory, n, sizes)
+        return cls.load(directory)
 
     def save(self, directory: Path) -> None:
         directory = Path(directory)
@@ -109,8 +130,7 @@ class MIHIndex:
         np.save(directory / "hashes.npy", self.hashes)
         np.save(directory / "ids.npy", self.ids)
         np.save(directory / "offsets.npy", self.offsets)
-        meta = {"format": INDEX_FORMAT, "count": len(self), "chunk_sizes": list(self.sizes)}
-        (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        _write_meta(directory, len(self), self.sizes)
 
     @classmethod
     def load(cls, directory: Path, *, mmap: bool = True) -> "MIHIndex":
@@ -154,6 +174,45 @@ class MIHIndex:
         found_d = distances[hit][first]
         order = np.argsort(found_d, kind="stable")
         return found[order], found_d[order]
+
+
+_BLOCK_ROWS = 1 << 20
+
+
+def _check_count(hashes: np.ndarray) -> int:
+    if hashes.shape[0] >= 2**32:
+        raise ValueError("at most 2**32 - 1 hashes per index")
+    return int(hashes.shape[0])
+
+
+def _chunk_order(hashes: np.ndarray, start: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """For one chunk: row ids sorted by chunk value, and the ``2**size + 1`` bucket starts into them."""
+    n = hashes.shape[0]
+    keys = np.empty(n, dtype=np.uint32)  # chunks are at most 32 bits; computed in blocks to bound temporaries
+    for first in range(0, n, _BLOCK_ROWS):
+        keys[first : first + _BLOCK_ROWS] = chunk_values(hashes[first : first + _BLOCK_ROWS], start, size)
+    ids = np.argsort(keys).astype(np.uint32)
+    offsets = np.zeros((1 << size) + 1, dtype=np.uint32)
+    np.cumsum(np.bincount(keys, minlength=1 << size), out=offsets[1:])
+    return ids, offsets
+
+
+@contextmanager
+def _npy_writer(path: Path, shape: tuple[int, ...], dtype: type) -> Iterator[BinaryIO]:
+    """An open ``.npy`` file with its header written: the caller writes the array's bytes in order."""
+    with open(path, "wb") as fh:
+        np.lib.format.write_array_header_1_0(
+            fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)), "fortran_order": False, "shape": shape}
+        )
+        data_start = fh.tell()
+        yield fh
+        if fh.tell() - data_start != int(np.prod(shape)) * np.dtype(dtype).itemsize:
+            raise ValueError(f"{path}: the array written does not have shape {shape}")
+
+
+def _write_meta(directory: Path, count: int, sizes: tuple[int, ...]) -> None:
+    meta = {"format": INDEX_FORMAT, "count": count, "chunk_sizes": list(sizes)}
+    (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
 def brute_force_search(

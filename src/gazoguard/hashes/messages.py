@@ -29,6 +29,10 @@ HASH_MESSAGES: dict[str, tuple[str, str]] = {
         "暗証番号が違うか、登録が見つかりません。",
         "Wrong PIN, or no such registration.",
     ),
+    "bad_registration": (
+        "登録内容が正しくありません（{detail}）。",
+        "The registration is invalid ({detail}).",
+    ),
     "no_hashes": (
         "登録できるハッシュがありません。",
         "There are no hashes to register.",

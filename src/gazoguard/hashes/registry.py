@@ -232,7 +232,7 @@ class Registry:
         state = self._state()
         gen = int(state.get("generation", 0)) + 1
         new_dir = f"index-{gen}"
-        MIHIndex.build(np.array(self.rows)).save(self.root / new_dir)
+        MIHIndex.build_to(self.root / new_dir, self.rows)
         old = state.get("index_dir")
         state.update({"indexed": len(self.rows), "index_dir": new_dir, "generation": gen})
         _write_state(self.root, state)

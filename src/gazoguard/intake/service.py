@@ -121,7 +121,7 @@ class IntakeService:
                 if judgement.alerts:
                     raise_alerts(session, policy, case, judgement.action)
                 audit.append(self.store, session, actor, "intake", f"case:{case.public_id}", image=image_ref,
-                             action=judgement.action, stored=image.stored)
+                             outcome=judgement.action, stored=image.stored)
                 if kept is not None and file_name is not None:
                     self.vault.put(file_name, kept)
                 reply = render_reply(session, policy.org_id, judgement.action, request.case_id)

@@ -31,10 +31,10 @@ def measure(rgb: np.ndarray) -> Flatness:
     if rgb.shape[0] < 8 or rgb.shape[1] < 8:
         return Flatness(0.0, 0.0, 0, 0, 0)
     gradient = cv2.morphologyEx(rgb, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-    flat_mask = gradient.max(axis=2) <= FLAT_RANGE
+    flat_mask = _channel_max(gradient) <= FLAT_RANGE
     total = flat_mask.size
     flat = float(flat_mask.mean())
-    lo, hi = rgb.min(axis=2), rgb.max(axis=2)
+    lo, hi = _channel_min(rgb), _channel_max(rgb)
     paper = flat_mask & ((lo >= 235) | (hi <= 20))
     q = (rgb[flat_mask] >> 4).astype(np.int32)
     counts = np.bincount(q[:, 0] * 256 + q[:, 1] * 16 + q[:, 2], minlength=4096) if q.size else np.zeros(4096, int)
@@ -46,6 +46,15 @@ def measure(rgb: np.ndarray) -> Flatness:
             tinted += 1
     dark = flat_mask & (hi < 100) & (hi > 20)  # pure black is letterboxing or night, not a dark theme
     return Flatness(flat, float(paper.mean()), fills, tinted, straight_lines(rgb), float(dark.mean()))
+
+
+def _channel_max(rgb: np.ndarray) -> np.ndarray:
+    # elementwise over the three planes: numpy's reduce over a length-3 last axis is ~10× slower
+    return np.maximum(np.maximum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
+
+
+def _channel_min(rgb: np.ndarray) -> np.ndarray:
+    return np.minimum(np.minimum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
 
 
 def straight_lines(rgb: np.ndarray, min_share: float = 0.25) -> int:

@@ -46,6 +46,10 @@ def shape_rgb(picture: Picture, side: int = SHAPE_SIDE) -> np.ndarray:
         if s >= 1.0:
             return np.ascontiguousarray(picture.rgb)
         size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        # area-average from a 2×-oversized nearest sample: same shapes, a fraction of the work at 12 MP
+        if s < 0.5:
+            double = (size[0] * 2, size[1] * 2)
+            return cv2.resize(cv2.resize(picture.rgb, double, interpolation=cv2.INTER_NEAREST), size, interpolation=cv2.INTER_AREA)
         return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)
 
     return _memo(picture, ("shape", side), make)
@@ -59,7 +63,10 @@ def sample_rgb(picture: Picture, side: int = SAMPLE_SIDE) -> np.ndarray:
     """Nearest-neighbour sample (no averaging: keeps the noise of real photos), longer side ≤ ``side``."""
 
     def make() -> np.ndarray:
-        step = max(1, int(np.ceil(max(picture.width, picture.height) / side)))
-        return np.ascontiguousarray(picture.rgb[::step, ::step])
+        s = scale_for(picture, side)
+        if s >= 1.0:
+            return np.ascontiguousarray(picture.rgb)
+        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_NEAREST)
 
     return _memo(picture, ("sample", side), make)
