@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     from gazoguard.errors import GazoError
     from gazoguard.redact import redact
 
-    available = {row["path"] for row in csv.DictReader(open(EVAL / "manifest.csv", encoding="utf-8"))}
+    with open(EVAL / "manifest.csv", encoding="utf-8") as fh:
+        available = {row["path"] for row in csv.DictReader(fh)}
     paths = [EVAL / p for p in DEFAULT_IMAGES[: args.images] if p in available]
     engine = Engine()
     out_dir = Path(tempfile.mkdtemp(prefix="gazoguard-bench-redact-"))

@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     from gazoguard.redact import redact
     from gazoguard.scene import Scene
 
-    rows = list(csv.DictReader(open(EVAL / "manifest.csv", encoding="utf-8")))
+    with open(EVAL / "manifest.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     labels = json.loads((EVAL / "text.json").read_text(encoding="utf-8"))
     if args.only:
         rows = [r for r in rows if args.only in r["path"]]
@@ -87,8 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="gazoguard-redact-eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     engine = Engine()
-    totals = {"images": 0, "with_findings": 0, "verified": 0, "failed": 0, "complete": 0, "ocr_clean": 0,
-              "labelled": 0, "exif_clean": 0, "second_pass": 0}
+    totals = {
+        "images": 0,
+        "with_findings": 0,
+        "verified": 0,
+        "failed": 0,
+        "complete": 0,
+        "ocr_clean": 0,
+        "labelled": 0,
+        "exif_clean": 0,
+        "second_pass": 0,
+    }
     failures: list[str] = []
     started = time.perf_counter()
     try:
@@ -99,10 +109,15 @@ def main(argv: list[str] | None = None) -> int:
             if not report.ok or not report.findings:
                 continue
             totals["with_findings"] += 1
-            target = out_dir / f"{path.stem}.redacted{path.suffix if path.suffix.lower() in ('.jpg', '.jpeg', '.png') else '.png'}"
+            target = (
+                out_dir
+                / f"{path.stem}.redacted{path.suffix if path.suffix.lower() in ('.jpg', '.jpeg', '.png') else '.png'}"
+            )
             line: dict = {"path": row["path"], "kinds": sorted(report.kinds())}
             try:
-                result = redact(path, target, engine=engine, report=report, preview_dir=out_dir / "preview" if args.keep else None)
+                result = redact(
+                    path, target, engine=engine, report=report, preview_dir=out_dir / "preview" if args.keep else None
+                )
             except GazoError as err:
                 totals["failed"] += 1
                 failures.append(f"{row['path']}: {err.code} {err.message_en}")
@@ -112,8 +127,12 @@ def main(argv: list[str] | None = None) -> int:
             totals["verified"] += result.verified
             totals["complete"] += result.complete
             totals["second_pass"] += result.passes > 1
-            line.update(covered=len(result.covers), passes=result.passes, not_covered=[k for _, k, _ in result.not_covered],
-                        ms=result.timings_ms)
+            line.update(
+                covered=len(result.covers),
+                passes=result.passes,
+                not_covered=[k for _, k, _ in result.not_covered],
+                ms=result.timings_ms,
+            )
             image_labels = [lab for lab in labels.get(row["path"], []) if lab.get("kind")]
             if image_labels:
                 totals["labelled"] += 1
@@ -146,7 +165,11 @@ def _emit(line: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(line, ensure_ascii=False))
     else:
-        status = "ERROR " + line["error"]["code"] if "error" in line else f"covered={line['covered']} passes={line['passes']}"
+        status = (
+            "ERROR " + line["error"]["code"]
+            if "error" in line
+            else f"covered={line['covered']} passes={line['passes']}"
+        )
         leaks = line.get("ocr_leaks")
         print(f"{line['path']}: {status} kinds={','.join(line['kinds'])}" + (f" OCR-LEAKS={leaks}" if leaks else ""))
     sys.stdout.flush()

@@ -86,6 +86,10 @@ def test_plate_findings_are_reported(detector):
 
 
 @pytest.mark.slow
-def test_eval_street_sign_is_a_place_clue(eval_dir, engine):
-    report = engine.check(eval_dir / "images/benign/easyocr_chinese.jpg", detectors=["ocr", "place_clues"])
-    assert any(f.kind == "place_text" for f in report.findings)
+def test_eval_street_sign_is_a_place_clue(eval_dir, engine, detector):
+    from gazoguard.picture import load_picture
+    from gazoguard.scene import Scene
+
+    picture = load_picture(eval_dir / "images/benign/easyocr_chinese.jpg")
+    found = detector.detect(picture, Scene(picture, engine.perceptions))
+    assert any(f.kind == "place_text" for f in found)

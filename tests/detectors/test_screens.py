@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 from gazoguard.detectors.screens import ScreenDetector, has_status_bar, readable_items
 from gazoguard.picture import load_picture
+from gazoguard.scene import Scene
 from gazoguard.textlayout import Char, TextLayout
 from gazoguard.vision.flatness import measure
 from gazoguard.vision.small import sample_rgb
@@ -132,10 +133,11 @@ def test_flatness_separates_eval_screenshots_from_camera_photos(eval_dir):
 
 
 @pytest.mark.slow
-def test_eval_screenshots_are_found_and_flat_documents_are_not(eval_dir, eval_manifest, engine):
+def test_eval_screenshots_are_found_and_flat_documents_are_not(eval_dir, eval_manifest, engine, detector):
     screenshots = [r for r in eval_manifest if r["doc_kind"] == "screen"]
     documents = [r for r in eval_manifest if r["category"] == "ja_text" and r["is_screen"] == "false"][:4]
     assert screenshots and documents
     for row in screenshots + documents:
-        report = engine.check(eval_dir / row["path"], detectors=["ocr", "screens"])
-        assert any(f.kind == "screen" for f in report.findings) == (row["is_screen"] == "true"), row["path"]
+        picture = load_picture(eval_dir / row["path"])
+        found = detector.detect(picture, Scene(picture, engine.perceptions))  # no engine timeout on a busy machine
+        assert bool(found) == (row["is_screen"] == "true"), row["path"]

@@ -45,3 +45,24 @@ def test_empty_index() -> None:
     index = MIHIndex.build(np.zeros((0, 32), np.uint8))
     ids, d = index.search(np.zeros(32, np.uint8), 31)
     assert ids.size == 0 and d.size == 0
+
+
+@pytest.mark.parametrize("sizes", [None, (20,) * 12 + (16,)])
+def test_streamed_build_writes_the_same_index(tmp_path: Path, sizes: tuple[int, ...] | None, monkeypatch) -> None:  # noqa: ANN001
+    import gazoguard.hashes.index as index_module
+
+    monkeypatch.setattr(index_module, "_BLOCK_ROWS", 777)  # several blocks, the last one partial
+    rng = np.random.default_rng(5)
+    hashes = rng.integers(0, 256, (5_000, 32), dtype=np.uint8)
+    hashes[:100] = hashes[100:200]  # duplicates share buckets
+    hashes.tofile(tmp_path / "rows.bin")
+    rows = np.memmap(tmp_path / "rows.bin", dtype=np.uint8, mode="r").reshape(-1, 32)
+    MIHIndex.build(hashes, sizes).save(tmp_path / "in-memory")
+    streamed = MIHIndex.build_to(tmp_path / "streamed", rows, sizes)
+    for name in ("hashes.npy", "offsets.npy", "meta.json"):
+        assert (tmp_path / "in-memory" / name).read_bytes() == (tmp_path / "streamed" / name).read_bytes()
+    # ids within one bucket may come in any order: compare each bucket as a set via the search results
+    reference = MIHIndex.load(tmp_path / "in-memory")
+    for q in hashes[::250]:
+        got, exp = streamed.search(q, 31), reference.search(q, 31)
+        assert sorted(zip(got[0].tolist(), got[1].tolist())) == sorted(zip(exp[0].tolist(), exp[1].tolist()))

@@ -8,6 +8,7 @@ need the real registry skip when the kind is not emitted by any detector.
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import numpy as np
@@ -47,7 +48,9 @@ class CodeDetector(Detector):
             xs = [p.top_left.x, p.top_right.x, p.bottom_left.x, p.bottom_right.x]
             ys = [p.top_left.y, p.top_right.y, p.bottom_left.y, p.bottom_right.y]
             kind = "qr_code" if "QR" in str(result.format) else "barcode"
-            found.append(Finding(kind, 1.0, self.name, box=(min(xs), min(ys), max(xs) + 1, max(ys) + 1), text=result.text))
+            found.append(
+                Finding(kind, 1.0, self.name, box=(min(xs), min(ys), max(xs) + 1, max(ys) + 1), text=result.text)
+            )
         return found
 
 
@@ -64,7 +67,12 @@ class PhoneDetector(Detector):
         for m in PHONE.finditer(layout.text):
             boxes = layout.boxes_for_span(m.start(), m.end())
             if boxes:
-                box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+                box = (
+                    min(b[0] for b in boxes),
+                    min(b[1] for b in boxes),
+                    max(b[2] for b in boxes),
+                    max(b[3] for b in boxes),
+                )
                 found.append(Finding("phone", 0.9, self.name, box=box, text=m.group(), attrs={"line_boxes": boxes}))
         return found
 
@@ -84,11 +92,9 @@ class ContainerMetadataDetector(Detector):
         if picture.format == "JPEG":
             import piexif
 
-            try:
+            with contextlib.suppress(Exception):  # no or broken EXIF: no thumbnail
                 if piexif.load(picture.data).get("thumbnail"):
                     found.append(Finding("thumbnail", 1.0, self.name))
-            except Exception:  # noqa: BLE001 - no or broken EXIF
-                pass
             from gazoguard.redact.container import container_problems
 
             if any("trailing" in p for p in container_problems(picture.data)):

@@ -66,10 +66,18 @@ def test_unreadable_input_exit_3(tmp_path: Path, capsys):
 
 
 def test_unsupported_format_exit_5(photo: Path, tmp_path: Path):
-    assert main(["redact", str(photo), "-o", str(tmp_path / "x.gif"), "--kinds", "hidden_data"]) == redact_cli.EXIT_NOT_WRITTEN
+    assert (
+        main(["redact", str(photo), "-o", str(tmp_path / "x.gif"), "--kinds", "hidden_data"])
+        == redact_cli.EXIT_NOT_WRITTEN
+    )
 
 
 def test_max_side_must_be_sane(photo: Path):
     with pytest.raises(SystemExit) as info:
         main(["redact", str(photo), "--max-side", "0"])
     assert info.value.code == 2
+
+
+def test_missing_input_exit_3_not_an_output_error(tmp_path: Path, capsys):
+    assert main(["redact", str(tmp_path / "gone" / "x.jpg")]) == redact_cli.EXIT_UNREADABLE
+    assert "見つかりません" in capsys.readouterr().err

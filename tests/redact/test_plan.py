@@ -16,13 +16,29 @@ def f(kind: str, box=None, **attrs) -> Finding:
     return Finding(kind, 0.9, "t", box=box, attrs=attrs)
 
 
-@pytest.mark.parametrize("kind", ["person_name", "address", "phone", "my_number", "sns_id", "url", "place_text", "license_plate", "school_text", "name_tag"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "person_name",
+        "address",
+        "phone",
+        "my_number",
+        "sns_id",
+        "url",
+        "place_text",
+        "license_plate",
+        "school_text",
+        "name_tag",
+    ],
+)
 def test_text_kinds_are_filled(kind):
     assert method_for(kind) is Method.FILL
     assert method_for(kind, solid=False) is Method.FILL
 
 
-@pytest.mark.parametrize("kind", ["qr_code", "barcode", "document", "screen", "exposed_breast", "exposed_genitals", "covered_sexual"])
+@pytest.mark.parametrize(
+    "kind", ["qr_code", "barcode", "document", "screen", "exposed_breast", "exposed_genitals", "covered_sexual"]
+)
 def test_codes_documents_screens_sexual_are_filled(kind):
     assert method_for(kind) is Method.FILL
 
@@ -98,7 +114,10 @@ def test_document_box_filled_unless_only_fields_requested():
 def test_boxless_findings_are_listed_as_not_covered():
     plan = plan_redaction([f("sexual_image"), f("high_resolution"), f("capture_time")], SIZE)
     assert plan.covers == ()
-    assert {(k, r) for _, k, r in plan.not_covered} == {("sexual_image", "no_box"), ("high_resolution", "needs_max_side")}
+    assert {(k, r) for _, k, r in plan.not_covered} == {
+        ("sexual_image", "no_box"),
+        ("high_resolution", "needs_max_side"),
+    }
     assert [k for _, k in plan.stripped] == ["capture_time"]
     downscaled = plan_redaction([f("high_resolution")], SIZE, max_side=1200)
     assert [k for _, k in downscaled.downscaled] == ["high_resolution"]

@@ -65,6 +65,7 @@ def test_qr_code_no_longer_decodes(eval_dir: Path, tmp_path: Path, test_engine):
     assert zxingcpp.read_barcodes(Image.open(tmp_path / "qr.png").convert("RGB")) == []
 
 
+@pytest.mark.slow
 def test_phone_number_is_filled_and_ocr_no_longer_reads_it(tmp_path: Path, test_engine):
     source = _phone_card(tmp_path / "card.png")
     result = redact(source, engine=test_engine, kinds=["phone"])
@@ -99,9 +100,12 @@ def test_verification_failure_raises_and_writes_nothing(eval_dir: Path, tmp_path
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_result_says_what_where_how_and_that_the_recheck_passed(tmp_path: Path, test_engine):
     source = _phone_card(tmp_path / "card.png")
-    result = redact(source, engine=test_engine, kinds=["phone", "hidden_data"], preview_dir=tmp_path / "preview", max_side=600)
+    result = redact(
+        source, engine=test_engine, kinds=["phone", "hidden_data"], preview_dir=tmp_path / "preview", max_side=600
+    )
     data = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
     assert data["schema"] == "gazoguard.redaction/1"
     assert data["verified"] and data["complete"] and data["verification"]["passed"]
@@ -123,3 +127,17 @@ def test_boxless_findings_make_the_result_incomplete(tmp_path: Path, test_engine
     result = redact(source, engine=test_engine, report=report)
     assert not result.complete and result.verified
     assert result.to_dict()["not_covered"][0]["kind"] == "sexual_image"
+
+
+def test_red_line_picture_is_refused_and_nothing_written(tmp_path: Path, test_engine):
+    from gazoguard.assess import Verdict
+    from gazoguard.levels import Level
+    from gazoguard.report import Report
+
+    source = tmp_path / "in.png"
+    Image.new("RGB", (50, 50), "white").save(source)
+    report = Report(image={}, profile="personal", verdict=Verdict(Level.BLOCK, (), must_not_store=True))
+    with pytest.raises(RedactionError) as info:
+        redact(source, engine=test_engine, report=report, preview_dir=tmp_path / "pv")
+    assert info.value.code == "must_not_store"
+    assert os.listdir(tmp_path) == ["in.png"]

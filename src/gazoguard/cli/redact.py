@@ -7,7 +7,8 @@ Exit codes:
      ``--max-side``, or a detector that failed on the original)
   2  usage error (unknown kind or profile, bad option)
   3  the input could not be read or checked
-  4  the re-check still found a redacted kind: nothing was written
+  4  the re-check still found a redacted kind, or the picture must never be
+     stored (minor + sexual content): nothing was written
   5  the output could not be written (same path as the input, missing or
      unwritable folder, disk full, unsupported format): nothing was written
 """
@@ -23,8 +24,15 @@ from gazoguard.errors import GazoError
 EXIT_DONE, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_VERIFIED, EXIT_NOT_WRITTEN = 0, 1, 2, 3, 4, 5
 
 _USAGE_CODES = {"unknown_kind", "unknown_profile", "bad_profile"}
-_VERIFY_CODES = {"verify_failed", "verify_incomplete", "metadata_survived"}
-_WRITE_CODES = {"same_path", "output_dir_missing", "output_unwritable", "disk_full", "write_failed", "unsupported_output_format"}
+_VERIFY_CODES = {"verify_failed", "verify_incomplete", "metadata_survived", "must_not_store"}
+_WRITE_CODES = {
+    "same_path",
+    "output_dir_missing",
+    "output_unwritable",
+    "disk_full",
+    "write_failed",
+    "unsupported_output_format",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,12 +50,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", metavar="IN", help="元の画像 / the original picture")
-    p.add_argument("-o", "--output", metavar="OUT", help="出力先（既定: IN の名前 + .redacted）/ output path (default: IN's stem + .redacted)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="出力先（既定: IN の名前 + .redacted）/ output path (default: IN's stem + .redacted)",
+    )
     p.add_argument("--profile", default="personal", help="プロファイル / profile (default: personal)")
-    p.add_argument("--kinds", help="隠す種類（カンマ区切り、例 face,phone）/ kinds or categories to cover, comma-separated")
-    p.add_argument("--max-side", type=_positive_int, metavar="N", help="長辺を N 画素以下に縮小 / downscale so the longer side is at most N")
+    p.add_argument(
+        "--kinds", help="隠す種類（カンマ区切り、例 face,phone）/ kinds or categories to cover, comma-separated"
+    )
+    p.add_argument(
+        "--max-side",
+        type=_positive_int,
+        metavar="N",
+        help="長辺を N 画素以下に縮小 / downscale so the longer side is at most N",
+    )
     p.add_argument("--preview", metavar="DIR", help="加工前後の比較画像を保存 / write a before/after preview here")
-    p.add_argument("--fill", action="store_true", help="顔や体もモザイクでなく塗りつぶす / fill faces and bodies instead of pixelating")
+    p.add_argument(
+        "--fill",
+        action="store_true",
+        help="顔や体もモザイクでなく塗りつぶす / fill faces and bodies instead of pixelating",
+    )
     p.add_argument("--json", action="store_true", help="結果を JSON で出力 / print the result as JSON")
     p.add_argument("--lang", choices=("ja", "en"), default="ja", help="表示言語 / output language")
     p.set_defaults(func=run)
@@ -103,17 +127,37 @@ def format_result(result, lang: str = "ja") -> str:  # result: RedactionResult
     for cover in data["covered"]:
         how = {"fill": "塗りつぶし", "pixelate": "モザイク"}[cover["method"]] if ja else cover["method"]
         label = cover["label_ja"] if ja else cover["label_en"]
-        lines.append(f"  ■ {label}: {how} ×{len(cover['boxes'])}" + (" (2回目 / 2nd pass)" if cover["pass"] > 1 else ""))
+        lines.append(
+            f"  ■ {label}: {how} ×{len(cover['boxes'])}" + (" (2回目 / 2nd pass)" if cover["pass"] > 1 else "")
+        )
     stripped = sorted({e["kind"] for e in data["stripped"]})
     lines.append(
-        ("  ■ メタデータ: すべて削除（新しいファイルに再エンコード）" if ja else "  ■ metadata: all removed (re-encoded into a fresh file)")
+        (
+            "  ■ メタデータ: すべて削除（新しいファイルに再エンコード）"
+            if ja
+            else "  ■ metadata: all removed (re-encoded into a fresh file)"
+        )
         + (f" [{', '.join(stripped)}]" if stripped else "")
     )
     for entry in data["not_covered"]:
         label = entry["label_ja"] if ja else entry["label_en"]
-        lines.append(f"  ! {label}: " + ("自動では隠せません（手作業で確認してください）" if ja else "could not be covered automatically (check by hand)"))
+        lines.append(
+            f"  ! {label}: "
+            + (
+                "自動では隠せません（手作業で確認してください）"
+                if ja
+                else "could not be covered automatically (check by hand)"
+            )
+        )
     for run in data["unchecked_detectors"]:
-        lines.append(f"  ! {run['name']}: " + ("元の画像の確認に失敗したため、見落としがあるかもしれません" if ja else "failed on the original; something may have been missed"))
+        lines.append(
+            f"  ! {run['name']}: "
+            + (
+                "元の画像の確認に失敗したため、見落としがあるかもしれません"
+                if ja
+                else "failed on the original; something may have been missed"
+            )
+        )
     verification = data["verification"]
     names = ", ".join(verification["detectors"]) or "-"
     lines.append(

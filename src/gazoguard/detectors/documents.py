@@ -55,7 +55,7 @@ class _Evidence:
     boxes: dict[str, list[Box]] = field(default_factory=lambda: defaultdict(list))
     reasons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, kind: str, points: float, reason: str, boxes: list[Box] = ()) -> None:  # type: ignore[assignment]
+    def add(self, kind: str, points: float, reason: str, boxes: list[Box] | tuple[Box, ...] = ()) -> None:
         self.points[kind] += points
         self.reasons[kind].append(reason)
         self.boxes[kind].extend(boxes)

@@ -16,7 +16,7 @@ from gazoguard.report import Report
 
 RESTRICTED_ACTIONS = frozenset({"refuse", "escalate", "report"})
 # categories whose boxes are covered in the masked copy
-MASKED_CATEGORIES = frozenset({"personal_text", "document", "code", "identity", "place"})
+MASKED_CATEGORIES = frozenset({"personal_text", "code", "identity", "place"})  # not "document": its box is the whole page
 
 
 @dataclass(frozen=True)

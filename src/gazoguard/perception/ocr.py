@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -20,10 +23,16 @@ from gazoguard.textlayout import Char, TextLayout, is_cjk
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
-MAX_SIDE = 2048
+MAX_SIDE = 2048  # text is read (recognised) on a copy at most this large ...
+FIND_MAX_SIDE = 2048  # ... and found (detected) on one at most this large
+USE_CLS = True  # the 180° line classifier
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)
 MIN_LINE_SCORE = 0.5
+# onnxruntime threads per OCR model: the machine has 2 cores and OCR is the longest step of a check
+OCR_THREADS = 2
+
+_session_patch_lock = threading.Lock()
 
 
 class OcrPerception(Perception):
@@ -33,23 +42,119 @@ class OcrPerception(Perception):
         from rapidocr import RapidOCR
 
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-        self._engine = RapidOCR(params={"Cls.cls_thresh": CLS_THRESHOLD, "Global.log_level": "error"})
+        engine = RapidOCR(params=ocr_params())
+        # RapidOCR builds its sessions on first use: build them now, so warm-up (not the first
+        # picture) pays for them, and with spin-waiting off (see _without_spinning)
+        with _without_spinning():
+            engine._load_det_model()
+            engine._load_cls_model()
+            engine._load_rec_model()
+        self._engine = engine
+
+    def __init__(self, find_side: int | None = None, use_cls: bool | None = None) -> None:
+        super().__init__()
+        self.find_side = find_side or FIND_MAX_SIDE
+        self.use_cls = USE_CLS if use_cls is None else use_cls
 
     def compute(self, picture: Picture, scene: Any) -> TextLayout:
         if min(picture.width, picture.height) < MIN_SIDE:
             return TextLayout.empty()
-        image, scale = _downscaled_bgr(picture)
-        result = self._engine(image, return_word_box=True)
-        if result is None or result.txts is None:
+        read_image, scale = _downscaled_bgr(picture)
+        find_image, find_scale = _shrunk(read_image, self.find_side)
+        quads = self._find_lines(find_image)
+        if quads is None:
             return TextLayout.empty()
+        quads = quads / find_scale  # in pixels of the reading copy
+        texts, scores, words = self._read_lines(read_image, quads)
         lines: list[list[Char]] = []
-        for index, (text, score, words) in enumerate(zip(result.txts, result.scores, result.word_results)):
-            if float(score) < MIN_LINE_SCORE:
+        for index, (text, score, line_words) in enumerate(zip(texts, scores, words)):
+            if float(score) < MIN_LINE_SCORE or not str(text).strip():
                 continue
-            chars = line_chars(text, words, index, scale)
+            chars = line_chars(text, line_words, index, scale)
             if chars:
                 lines.append(chars)
         return TextLayout(lines)
+
+    def _find_lines(self, image: np.ndarray) -> np.ndarray | None:
+        """Text-line quads (n, 4, 2) in pixels of ``image``, top to bottom; None when there is no text."""
+        from rapidocr.utils.process_img import apply_vertical_padding, map_boxes_to_original
+
+        engine = self._engine
+        padded, record = engine.preprocess_img(image)
+        padded, record = apply_vertical_padding(padded, record, engine.width_height_ratio, engine.min_height)
+        found = engine.text_det(padded)
+        if found.boxes is None or len(found.boxes) == 0:
+            return None
+        return map_boxes_to_original(np.asarray(found.boxes, dtype=np.float32), record, *image.shape[:2])
+
+    def _read_lines(self, image: np.ndarray, quads: np.ndarray) -> tuple[list[str], list[float], list[Any]]:
+        """Text, score and word boxes (in pixels of ``image``) of each quad with text, read at ``image``'s resolution."""
+        from rapidocr.ch_ppocr_rec import TextRecInput, TextRecOutput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        engine = self._engine
+        crops = [get_rotate_crop_image(image, quad.copy()) for quad in quads]
+        upright = engine.text_cls(crops).img_list if self.use_cls else crops
+        read = engine.text_rec(TextRecInput(img=upright, return_word_box=True))
+        if read.txts is None:
+            return [], [], []
+        keep = [i for i, text in enumerate(read.txts) if str(text).strip() and crops[i].size]
+        kept = TextRecOutput(
+            txts=tuple(read.txts[i] for i in keep),
+            scores=[read.scores[i] for i in keep],
+            word_results=tuple(read.word_results[i] for i in keep),
+        )
+        kept = engine.cal_rec_boxes([crops[i] for i in keep], quads[keep], kept, False)
+        words = [[w for w in line if w[2] is not None] for line in kept.word_results]
+        return list(kept.txts), list(kept.scores), words
+
+
+def ocr_params() -> dict[str, Any]:
+    """RapidOCR settings (its config.yaml keys); models are the ones bundled in the wheel."""
+    return {
+        "Cls.cls_thresh": CLS_THRESHOLD,
+        "Global.log_level": "error",
+        "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
+        "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+    }
+
+
+@contextmanager
+def _without_spinning() -> Iterator[None]:
+    """Sessions built inside do not spin-wait between operators.
+
+    onnxruntime's worker threads busy-wait by default; with detectors running in
+    parallel on 2 shared cores that burns the CPU the other models need (the
+    sexual and face models turn it off too).  RapidOCR 3.10 has no setting for
+    it, so its session-options factory is wrapped while our sessions are built.
+    """
+    from rapidocr.inference_engine.onnxruntime.main import OrtInferSession
+
+    original = OrtInferSession.__dict__["_init_sess_opts"]  # the staticmethod object itself
+
+    def options(cfg: Any) -> Any:
+        opts = original.__func__(cfg)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return opts
+
+    with _session_patch_lock:
+        OrtInferSession._init_sess_opts = staticmethod(options)  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            OrtInferSession._init_sess_opts = original  # type: ignore[method-assign]
+
+
+def _shrunk(image: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    """``image`` with its longer side at most ``side``, and the factor applied."""
+    import cv2
+
+    height, width = image.shape[:2]
+    if max(height, width) <= side:
+        return image, 1.0
+    scale = side / max(height, width)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale
 
 
 def _downscaled_bgr(picture: Picture) -> tuple[np.ndarray, float]:

@@ -63,10 +63,11 @@ def redact(
     if target is not None:
         fmt = format_for_path(target)
         _refuse_same_file(source_path, target)
-        check_writable(target)
 
     picture = source if isinstance(source, Picture) else load_picture(source)  # type: ignore[arg-type]
-    if target is None:
+    if target is not None:
+        check_writable(target)  # before any detection work
+    else:
         fmt = (output_format or default_format(picture)).upper().replace("JPG", "JPEG")
     if engine is None:
         from gazoguard import default_engine
@@ -78,6 +79,8 @@ def redact(
         timings["check"] = (time.perf_counter() - tick) * 1000
     if report.error is not None:
         raise RedactionError("check_failed", detail=report.error.message_en)
+    if report.verdict is not None and report.verdict.must_not_store:
+        raise RedactionError("must_not_store")  # covering regions cannot make a red-line picture storable
 
     tick = time.perf_counter()
     plan = plan_redaction(report.findings, picture.image.size, kinds=wanted, solid=solid, max_side=max_side)
@@ -106,7 +109,7 @@ def redact(
         tick = time.perf_counter()
         write_atomic(target, data)
         timings["write"] = (time.perf_counter() - tick) * 1000
-    preview = _write_preview(picture, image, covers, report, preview_dir, source_path) if preview_dir else None
+    preview = _write_preview(picture, image, covers, preview_dir, source_path) if preview_dir else None
     timings["total"] = (time.perf_counter() - started) * 1000
     return RedactionResult(
         source=str(source_path) if source_path else picture.path,
@@ -161,7 +164,6 @@ def _write_preview(
     picture: Picture,
     after: Any,
     covers: tuple[Cover, ...],
-    report: Report,
     preview_dir: str | os.PathLike[str],
     source_path: Path | None,
 ) -> str:
@@ -172,13 +174,11 @@ def _write_preview(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise RedactionError("output_unwritable", path=str(folder)) from None
-    hide = bool(report.verdict and report.verdict.must_not_store)
-    image = render_preview(picture.image, after, covers, hide_before=hide)
+    image = render_preview(picture.image, after, covers)  # must_not_store pictures never get here
     target = folder / f"{(source_path.stem if source_path else 'image')}.redact-preview.png"
     check_writable(target)
     write_atomic(target, encode(image, "PNG"))
     return str(target)
-
 
 
 class _CallableModule(types.ModuleType):

@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "元の画像を確認できませんでした: {detail}",
         "The original picture could not be checked: {detail}",
     ),
+    "must_not_store": (
+        "この画像は保存・送信してはいけない内容と判定されたため、加工したコピーも作りません。",
+        "This picture was judged as one that must never be stored or sent, so no redacted copy is made either.",
+    ),
     "verify_failed": (
         "加工後の画像にまだ {kinds_ja} が検出されたため、保存しませんでした。手作業で隠すか、送らないでください。",
         "The redacted picture still shows {kinds_en}, so nothing was saved. Cover it by hand, or do not send it.",

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from gazoguard.catalogue import CATEGORIES, kind_info, kinds as catalogue_kinds
+from gazoguard.catalogue import CATEGORIES, kind_info
+from gazoguard.catalogue import kinds as catalogue_kinds
 from gazoguard.finding import Box, Finding
 from gazoguard.redact.errors import RedactionError
 
@@ -155,7 +156,7 @@ def cover_boxes(finding: Finding, size: tuple[int, int]) -> tuple[Box, ...]:
     raw: list[Box] = []
     line_boxes = finding.attrs.get("line_boxes") if finding.attrs else None
     if line_boxes:
-        raw = [tuple(int(round(v)) for v in b) for b in line_boxes]  # type: ignore[misc]
+        raw = [tuple(round(v) for v in b) for b in line_boxes]  # type: ignore[misc]
     elif finding.box is not None:
         raw = [finding.box]
     fraction, floor = PADDING[_padding_class(finding)]

@@ -153,7 +153,7 @@
     el.hidden = false;
     const ok = s.verified ? say("再確認済み", "re-checked") : say("再確認できず", "not re-checked");
     el.textContent = say(
-      `隠した箇所: ${s.covered ?? "?"}、取り除いた隠しデータ: ${s.stripped ?? "?"}（${ok}）。元の写真はこの端末から出ていません。`,
+      `隠した箇所: ${s.covered ?? "?"}、取り除いた隠しデータ: ${s.stripped ?? "?"}（${ok}）。何も保存していません。`,
       `Covered: ${s.covered ?? "?"}, hidden data removed: ${s.stripped ?? "?"} (${ok}). Nothing was stored.`,
     );
   }
