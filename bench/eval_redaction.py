@@ -139,8 +139,15 @@ def main(argv: list[str] | None = None) -> int:
                 text = Scene(load_picture(target), engine.perceptions).text().text
                 leaks = leaked_strings(text, image_labels)
                 line["ocr_leaks"] = leaks
+                # a leak the check never found is a detector miss; one it found is a redaction failure
+                found = [normalise(f.text or "") for f in report.findings]
+                line["leaks_found_by_check"] = [x for x in leaks if any(normalise(x) in t for t in found if t)]
+                totals["leaks_missed_by_check"] += len(leaks) - len(line["leaks_found_by_check"])
+                totals["leaks_found_but_readable"] += len(line["leaks_found_by_check"])
                 if leaks:
-                    failures.append(f"{row['path']}: OCR still reads {leaks}")
+                    failures.append(
+                        f"{row['path']}: OCR still reads {leaks} (found by the check: {line['leaks_found_by_check']})"
+                    )
                 else:
                     totals["ocr_clean"] += 1
             extras = exiftool_extras(target)

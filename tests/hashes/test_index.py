@@ -48,7 +48,9 @@ def test_empty_index() -> None:
 
 
 @pytest.mark.parametrize("sizes", [None, (20,) * 12 + (16,)])
-def test_streamed_build_writes_the_same_index(tmp_path: Path, sizes: tuple[int, ...] | None, monkeypatch) -> None:  # noqa: ANN001
+def test_streamed_build_writes_the_same_index(
+    tmp_path: Path, sizes: tuple[int, ...] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import gazoguard.hashes.index as index_module
 
     monkeypatch.setattr(index_module, "_BLOCK_ROWS", 777)  # several blocks, the last one partial

@@ -45,7 +45,7 @@ def test_codes_documents_screens_sexual_are_filled(kind):
 
 def test_faces_and_bodies_pixelated_unless_solid():
     for kind in ("face", "uniform", "reflection", "school_uniform"):
-        assert method_for(kind) is Method.PIXELATE
+        assert method_for(kind) is Method.BLUR
         assert method_for(kind, solid=True) is Method.FILL
 
 

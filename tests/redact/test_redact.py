@@ -40,7 +40,7 @@ def test_faces_are_pixelated_until_the_detector_no_longer_fires(eval_dir: Path, 
     assert len([f for f in report.findings if f.kind == "face"]) == 2
     result = redact(source, tmp_path / "two.jpg", engine=test_engine, kinds=["face"], report=report)
     assert result.verified and result.verification.detectors == ("test_faces",)
-    assert [c.method.value for c in result.covers if c.pass_no == 1] == ["pixelate", "pixelate"]
+    assert [c.method.value for c in result.covers if c.pass_no == 1] == ["blur", "blur"]
     recheck = test_engine.check(tmp_path / "two.jpg", detectors=["test_faces"])
     assert not [f for f in recheck.findings if f.kind == "face"]
     assert _sha(source) == digest  # the original is never modified
@@ -79,8 +79,8 @@ def test_phone_number_is_filled_and_ocr_no_longer_reads_it(tmp_path: Path, test_
 
 
 def test_leftover_gets_one_solid_pass_and_the_result_says_so(eval_dir: Path, tmp_path: Path, test_engine, monkeypatch):
-    real_pixelate = cover_module.pixelate
-    monkeypatch.setattr(cover_module, "pixelate", lambda image, box, **kw: real_pixelate(image, box, blocks=60, blur=0))
+    real_blur = cover_module.blur_region
+    monkeypatch.setattr(cover_module, "blur_region", lambda image, box, **kw: real_blur(image, box, blocks=60, blur=0))
     result = redact(eval_dir / "images/faces/fr_two_people.jpg", tmp_path / "x.jpg", engine=test_engine, kinds=["face"])
     assert result.passes == 2 and result.to_dict()["second_pass"] is True
     assert {c.method.value for c in result.covers if c.pass_no == 2} == {"fill"}
@@ -89,7 +89,7 @@ def test_leftover_gets_one_solid_pass_and_the_result_says_so(eval_dir: Path, tmp
 
 def test_verification_failure_raises_and_writes_nothing(eval_dir: Path, tmp_path: Path, test_engine, monkeypatch):
     monkeypatch.setattr(cover_module, "fill", lambda draw, box: None)  # a broken cover: nothing gets painted
-    monkeypatch.setattr(cover_module, "pixelate", lambda image, box, **kw: None)
+    monkeypatch.setattr(cover_module, "blur_region", lambda image, box, **kw: None)
     source = eval_dir / "images/qr_barcode/zxing_qrcode-1_1.png"
     with pytest.raises(RedactionError) as info:
         redact(source, tmp_path / "qr.png", engine=test_engine, kinds=["qr_code"], preview_dir=tmp_path / "preview")

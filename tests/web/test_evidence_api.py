@@ -1,4 +1,4 @@
-"""POST /api/v1/evidence/verify on a tiny app that mounts only this router: intact, tampered, not a bundle, too large."""
+"""POST /api/v1/evidence/verify on a tiny app mounting only this router: intact, tampered, not a bundle, too large."""
 
 from __future__ import annotations
 
@@ -123,7 +123,9 @@ def test_expected_fingerprint(client: TestClient, locker: Locker, tmp_path: Path
         (b"", "application/zip", 400, "empty_file"),
     ],
 )
-def test_not_a_bundle_is_problem_json(client: TestClient, data: bytes, content_type: str, status: int, code: str) -> None:
+def test_not_a_bundle_is_problem_json(
+    client: TestClient, data: bytes, content_type: str, status: int, code: str
+) -> None:
     r = _post(client, data, content_type=content_type)
     assert r.status_code == status
     assert r.headers["content-type"].startswith("application/problem+json")

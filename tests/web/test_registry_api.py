@@ -14,6 +14,7 @@ from PIL import Image
 
 from gazoguard.errors import GazoError
 from gazoguard.hashes import HashFile, HashItem, compute_hashes
+from gazoguard.hashes.attempts import MAX_ATTEMPTS
 from gazoguard.picture import load_picture
 from gazoguard.web import problems
 from gazoguard.web.api import registry
@@ -149,10 +150,12 @@ def test_weak_pin_and_missing_case_are_refused(client: TestClient, hashfile: dic
     assert client.post(f"{API}/registrations", content=b"x", headers={"content-type": "text/plain"}).status_code == 415
 
 
-def test_wrong_pin_is_403_and_attempts_are_limited(client: TestClient, hashfile: dict, pictures) -> None:  # noqa: ANN001
+def test_wrong_pin_is_403_and_attempts_are_limited(
+    client: TestClient, hashfile: dict, pictures: list[Image.Image]
+) -> None:
     reg = _register_multipart(client, hashfile).json()["registration_id"]
     url = f"{API}/registrations/{reg}/withdraw"
-    for _ in range(registry.AttemptLimiter().max_attempts):
+    for _ in range(MAX_ATTEMPTS):
         r = client.post(url, json={"pin": "000000"})
         assert r.status_code == 403 and r.json()["code"] == "wrong_secret"
         assert r.headers["content-type"].startswith("application/problem+json")

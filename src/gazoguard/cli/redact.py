@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--fill",
         action="store_true",
-        help="顔や体もモザイクでなく塗りつぶす / fill faces and bodies instead of pixelating",
+        help="顔や体もぼかしでなく塗りつぶす / fill faces and bodies instead of blurring",
     )
     p.add_argument("--json", action="store_true", help="結果を JSON で出力 / print the result as JSON")
     p.add_argument("--lang", choices=("ja", "en"), default="ja", help="表示言語 / output language")
@@ -125,7 +125,7 @@ def format_result(result, lang: str = "ja") -> str:  # result: RedactionResult
     ja = lang == "ja"
     lines = [f"{data['source']} → {data['output']}  {data['size_out'][0]}×{data['size_out'][1]} {data['format']}"]
     for cover in data["covered"]:
-        how = {"fill": "塗りつぶし", "pixelate": "モザイク"}[cover["method"]] if ja else cover["method"]
+        how = {"fill": "塗りつぶし", "blur": "ぼかし"}[cover["method"]] if ja else cover["method"]
         label = cover["label_ja"] if ja else cover["label_en"]
         lines.append(
             f"  ■ {label}: {how} ×{len(cover['boxes'])}" + (" (2回目 / 2nd pass)" if cover["pass"] > 1 else "")

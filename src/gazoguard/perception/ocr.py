@@ -24,7 +24,7 @@ from gazoguard.textlayout import Char, TextLayout, is_cjk
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 MAX_SIDE = 2048  # text is read (recognised) on a copy at most this large ...
-FIND_MAX_SIDE = 2048  # ... and found (detected) on one at most this large
+FIND_MAX_SIDE = 1280  # ... and found (detected) on one at most this large
 USE_CLS = True  # the 180° line classifier
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)

@@ -50,7 +50,7 @@ def redact(
     """Redact ``source`` into ``output`` (default: ``<stem>.redacted<suffix>`` next to a file source).
 
     ``kinds`` restricts what is covered (kind or category names, list or comma-separated);
-    ``solid`` fills faces and bodies instead of pixelating them; ``report`` reuses an
+    ``solid`` fills faces and bodies instead of blurring them; ``report`` reuses an
     existing check of the same picture.  With an in-memory source and no ``output``,
     nothing is written and the bytes are in ``result.data``.
     """

@@ -5,7 +5,7 @@ The rules follow what can be undone and what cannot:
 * text, codes, documents, screens and sexual regions get a **solid fill**
   (blurred or pixelated text can be recovered);
 * faces and bodies (uniforms, lanyards, reflections, views) get a strong
-  **pixelation** sized to the region, or a fill when ``solid=True``;
+  **blur** (a coarse mosaic, then a strong Gaussian) sized to the region, or a fill when ``solid=True``;
 * metadata kinds (EXIF, GPS, thumbnails, trailing bytes, …) are **stripped**
   by the fresh re-encode, not by touching pixels;
 * ``high_resolution`` is fixed by a **downscale** when ``max_side`` is given.
@@ -29,7 +29,7 @@ from gazoguard.redact.errors import RedactionError
 
 class Method(str, Enum):
     FILL = "fill"
-    PIXELATE = "pixelate"
+    BLUR = "blur"
     STRIP = "strip"
     DOWNSCALE = "downscale"
 
@@ -92,7 +92,7 @@ def method_for(kind: str, *, solid: bool = False) -> Method:
         return Method.DOWNSCALE
     if info.category in _TEXT_CATEGORIES | {"code", "sexual"} or info.fix == "cover":
         return Method.FILL
-    return Method.FILL if solid else Method.PIXELATE
+    return Method.FILL if solid else Method.BLUR
 
 
 def resolve_kinds(requested: Iterable[str] | None) -> frozenset[str] | None:

@@ -12,8 +12,9 @@ from gazoguard.redact.plan import Cover, Method
 
 PANEL_SIDE = 800
 GAP = 16
-METHOD_COLOURS = {Method.FILL: (220, 50, 47), Method.PIXELATE: (230, 160, 0)}
+METHOD_COLOURS = {Method.FILL: (220, 50, 47), Method.BLUR: (230, 160, 0)}
 HEADER = ("加工前 / before", "加工後 / after")
+LEGEND_NUMBERS = 8
 
 
 def render_preview(
@@ -60,12 +61,17 @@ def render_preview(
 
 
 def _legend_lines(covers: Sequence[Cover], lang: str) -> list[str]:
-    lines = []
+    """One line per kind and method, listing the box numbers (a table of 60 names stays readable)."""
+    groups: dict[tuple[str, str], list[int]] = {}
     for number, cover in enumerate(covers, start=1):
-        info = kind_info(cover.kind)
-        how_ja = {"fill": "塗りつぶし", "pixelate": "モザイク"}.get(cover.method.value, cover.method.value)
-        label = f"{info.ja}（{how_ja}）" if lang == "ja" else f"{info.en} ({cover.method.value})"
-        lines.append(f"[{number}] {label}")
+        groups.setdefault((cover.kind, cover.method.value), []).append(number)
+    lines = []
+    for (kind, method), numbers in groups.items():
+        info = kind_info(kind)
+        how_ja = {"fill": "塗りつぶし", "blur": "ぼかし"}.get(method, method)
+        label = f"{info.ja}（{how_ja}）" if lang == "ja" else f"{info.en} ({method})"
+        shown = ",".join(str(n) for n in numbers[:LEGEND_NUMBERS]) + ("…" if len(numbers) > LEGEND_NUMBERS else "")
+        lines.append(f"[{shown}] {label} ×{len(numbers)}")
     return lines
 
 

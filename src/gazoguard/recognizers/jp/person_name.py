@@ -41,7 +41,7 @@ class JapaneseNameRecognizer(Recognizer):
 
     def load(self) -> None:
         if self.use_ginza:
-            ginza_model.nlp()
+            ginza_model.load_in_background()  # the first name candidate waits for it
 
     def analyze(self, text: NormalizedText) -> list[TextMatch]:
         out: list[TextMatch] = []

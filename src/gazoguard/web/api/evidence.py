@@ -46,7 +46,9 @@ STATUS = {"bad_bundle": 422, "locker_not_found": 422, "unsupported_input": 415, 
 def verify_bundle(
     request: Request,
     file: Annotated[UploadFile, File(description="証拠パッケージ (.zip) / the evidence bundle")],
-    fingerprint: Annotated[str | None, Form(max_length=200, description="期待する署名鍵の指紋 / expected signing-key fingerprint")] = None,
+    fingerprint: Annotated[
+        str | None, Form(max_length=200, description="期待する署名鍵の指紋 / expected signing-key fingerprint")
+    ] = None,
 ) -> Any:
     name = Path(file.filename or "bundle.zip").name
     try:
@@ -79,7 +81,8 @@ def _check_expansion(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise GazoError("bad_bundle", path=name, detail=str(exc)[:160] or type(exc).__name__) from None
     if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_EXPANDED_BYTES:
-        raise GazoError("bad_bundle", path=name, detail=f"more than {MAX_MEMBERS} files or {MAX_EXPANDED_BYTES >> 30} GB unpacked")
+        limits = f"more than {MAX_MEMBERS} files or {MAX_EXPANDED_BYTES >> 30} GB unpacked"
+        raise GazoError("bad_bundle", path=name, detail=limits)
 
 
 def _verify_bytes(data: bytes, *, expect_fingerprint: str | None):  # noqa: ANN202 - VerifyResult

@@ -87,8 +87,9 @@ def _gazo_problem(request: Request, err: GazoError) -> JSONResponse:
 async def register(request: Request) -> Any:
     try:
         hashfile, case_no, pin = await _registration_fields(request)
+        # scrypt, SQLite and fsync: off the event loop
         submission = await run_in_threadpool(
-            register_hashfile, registry_root(request), hashfile, case_no=case_no, secret=pin
+            lambda: register_hashfile(registry_root(request), hashfile, case_no=case_no, secret=pin)
         )
     except GazoError as err:
         return _gazo_problem(request, err)
@@ -105,12 +106,12 @@ async def register(request: Request) -> Any:
 async def _registration_fields(request: Request) -> tuple[dict[str, Any], str, str]:
     content_type = request.headers.get("content-type", "").lower()
     if content_type.startswith("multipart/form-data"):
-        form = await request.form(max_files=1, max_fields=4, max_part_size=MAX_HASHFILE_BYTES)
-        upload = form.get("file")
-        if not isinstance(upload, StarletteUploadFile):
-            raise GazoError("bad_registration", detail="file")
-        raw = await upload.read(MAX_HASHFILE_BYTES + 1)
-        fields: dict[str, Any] = {"case_no": form.get("case_no"), "pin": form.get("pin")}
+        async with request.form(max_files=1, max_fields=4, max_part_size=MAX_HASHFILE_BYTES) as form:
+            upload = form.get("file")
+            if not isinstance(upload, StarletteUploadFile):
+                raise GazoError("bad_registration", detail="file")
+            raw = await upload.read(MAX_HASHFILE_BYTES + 1)
+            fields: dict[str, Any] = {"case_no": form.get("case_no"), "pin": form.get("pin")}
         fields["hashfile"] = _json(raw, "file")
     elif content_type.startswith("application/json"):
         raw = await _body_capped(request, MAX_HASHFILE_BYTES + 64 * 1024)
@@ -188,7 +189,9 @@ def withdraw_registration(request: Request, registration_id: str, body: Withdraw
 def match(
     request: Request,
     file: Annotated[UploadFile, File(description="照合する画像 / the picture to match")],
-    max_distance: Annotated[int, Query(ge=0, le=MAX_THRESHOLD, description="PDQ ハミング距離の上限 / max PDQ Hamming distance")] = DEFAULT_THRESHOLD,
+    max_distance: Annotated[
+        int, Query(ge=0, le=MAX_THRESHOLD, description="PDQ ハミング距離の上限 / max PDQ Hamming distance")
+    ] = DEFAULT_THRESHOLD,
 ) -> Any:
     data = read_upload(file, request.app.state.settings.max_upload_bytes)
     try:
