@@ -82,6 +82,7 @@ def serve(database_url: str, data_dir: Path, detectors: list[str] | None):  # ty
     thread.start()
     while not server.started:
         time.sleep(0.05)
+    app.state.bench_checker = checker
     return server, thread, f"http://127.0.0.1:{port}", key, gw
 
 
@@ -167,6 +168,7 @@ def main() -> int:
             print(f"  burst / paced throughput ratio: {results[1]['throughput'] / results[0]['throughput']:.2f}")
         server.should_exit = True
         thread.join(timeout=30)
+        server.config.app.state.bench_checker.close()
         gw.close()
     return 1 if failed else 0
 
