@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from abc import ABC, abstractmethod
+
+from gazoguard.lazy import LoadsOnce
 from typing import ClassVar
 
 from gazoguard.finding import Finding
@@ -11,7 +12,7 @@ from gazoguard.picture import Picture
 from gazoguard.scene import Scene
 
 
-class Detector(ABC):
+class Detector(LoadsOnce, ABC):
     """Subclass in one file under ``gazoguard/detectors/``; it is found automatically.
 
     ``load`` runs once per process, lazily, before the first ``detect``.
@@ -25,20 +26,6 @@ class Detector(ABC):
     #: lower numbers start first; heavy detectors should start early
     order: ClassVar[int] = 50
 
-    def __init__(self) -> None:
-        self._load_lock = threading.Lock()
-        self._loaded = False
-
-    def ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        with self._load_lock:
-            if not self._loaded:
-                self.load()
-                self._loaded = True
-
-    def load(self) -> None:
-        """Load models or data; override when needed."""
 
     @abstractmethod
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]: ...

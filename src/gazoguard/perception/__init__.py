@@ -7,8 +7,9 @@ personal-text, document and place detectors all read the same OCR pass.
 
 from __future__ import annotations
 
-import threading
 from abc import ABC, abstractmethod
+
+from gazoguard.lazy import LoadsOnce
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -16,23 +17,9 @@ if TYPE_CHECKING:
     from gazoguard.scene import Scene
 
 
-class Perception(ABC):
+class Perception(LoadsOnce, ABC):
     name: ClassVar[str]
 
-    def __init__(self) -> None:
-        self._load_lock = threading.Lock()
-        self._loaded = False
-
-    def ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        with self._load_lock:
-            if not self._loaded:
-                self.load()
-                self._loaded = True
-
-    def load(self) -> None:
-        """Load models (override); called once, lazily."""
 
     @abstractmethod
     def compute(self, picture: Picture, scene: Scene) -> Any: ...
