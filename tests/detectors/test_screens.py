@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
+import matplotlib_fontja
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from gazoguard.detectors.screens import ScreenDetector, has_status_bar, readable_items
+from gazoguard.detectors.screens import ScreenDetector, has_status_bar, panel_content, readable_items
 from gazoguard.picture import load_picture
 from gazoguard.scene import Scene
 from gazoguard.textlayout import Char, TextLayout
 from gazoguard.vision.flatness import measure
+from gazoguard.vision.screen_quads import find_bezel_quads
 from gazoguard.vision.small import sample_rgb
 
 
@@ -23,14 +28,15 @@ def layout(*lines: str, x: int = 20, y: int = 4, char_w: int = 12, line_h: int =
 
 
 class FakeScene:
-    def __init__(self, text: TextLayout) -> None:
+    def __init__(self, text: TextLayout, faces: list | None = None) -> None:
         self._text = text
+        self._faces = faces or []
 
     def text(self) -> TextLayout:
         return self._text
 
     def faces(self):
-        raise NotImplementedError
+        return self._faces
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +147,90 @@ def test_eval_screenshots_are_found_and_flat_documents_are_not(eval_dir, eval_ma
         picture = load_picture(eval_dir / row["path"])
         found = detector.detect(picture, Scene(picture, engine.perceptions))  # no engine timeout on a busy machine
         assert bool(found) == (row["is_screen"] == "true"), row["path"]
+
+
+FONT = Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
+PANEL_CORNERS = np.float32([[330, 150], [860, 185], [820, 1020], [300, 960]])  # tilted, seen at an angle
+
+
+def phone_ui(size=(540, 960)) -> Image.Image:
+    """A light-mode chat app as rendered: status bar text, header, bubbles.
+
+    (A dark header next to a hand that touches the panel is cut off the bright region: a known limit.)
+    """
+    font = ImageFont.truetype(str(FONT), 26)
+    im = Image.new("RGB", size, (236, 229, 221))
+    d = ImageDraw.Draw(im)
+    w, h = size
+    d.rectangle((0, 0, w, 48), fill=(246, 246, 246))
+    d.text((20, 10), "12:34", font=font, fill=(0, 0, 0))
+    d.text((w - 110, 10), "LTE 87%", font=font, fill=(0, 0, 0))
+    d.rectangle((0, 48, w, 130), fill=(255, 255, 255))
+    d.line((0, 130, w, 130), fill=(200, 200, 200), width=2)
+    d.text((30, 72), "山田花子", font=font, fill=(0, 0, 0))
+    for i in range(5):
+        top = 170 + i * 140
+        left, fill = (w - 330, (220, 248, 198)) if i % 2 else (30, (255, 255, 255))
+        d.rounded_rectangle((left, top, left + 300, top + 90), 16, fill=fill)
+        d.text((left + 20, top + 28), "明日どうする？", font=font, fill=(30, 30, 30))
+    return im
+
+
+def photographed(content: Image.Image, bezel: bool, seed: int = 3) -> Image.Image:
+    """``content`` warped onto a noisy photo-like background; with ``bezel`` it sits in a black device body."""
+    rng = np.random.default_rng(seed)
+    h, w = 1200, 1100
+    yy, xx = np.mgrid[0:h, 0:w]
+    background = np.stack([110 + 60 * np.sin(xx / 90.0), 100 + 50 * np.cos(yy / 70.0), 95 + 0 * xx], axis=2)
+    canvas = background.astype(np.float32)
+    if bezel:
+        body = np.float32([[300, 110], [895, 150], [855, 1065], [265, 1000]])
+        cv2.fillConvexPoly(canvas, body.astype(np.int32), (22, 22, 26))
+    src = np.float32([[0, 0], [content.width, 0], [content.width, content.height], [0, content.height]])
+    matrix = cv2.getPerspectiveTransform(src, PANEL_CORNERS)
+    warped = cv2.warpPerspective(np.asarray(content, np.float32), matrix, (w, h))
+    mask = cv2.warpPerspective(np.ones((content.height, content.width), np.float32), matrix, (w, h))[..., None]
+    canvas = canvas * (1 - mask) + warped * mask
+    canvas[250:900, 840:1000] = (205, 160, 140)  # a hand over the right side of the device
+    canvas += rng.normal(0, 5, canvas.shape)
+    return Image.fromarray(cv2.GaussianBlur(canvas.clip(0, 255), (3, 3), 0).astype(np.uint8))
+
+
+def panel_text(*lines: str) -> TextLayout:
+    """OCR lines placed where the status bar and bubbles land after the warp."""
+    return layout(*lines, x=360, y=170, char_w=14, line_h=22)
+
+
+def test_photographed_phone_with_a_hand_over_the_bezel_is_a_photo_of_a_screen(detector):
+    found = detector.detect(load_picture(photographed(phone_ui(), bezel=True)), FakeScene(panel_text("12:34 LTE 87%", "山田花子")))
+    assert len(found) == 1 and found[0].attrs["screen_type"] == "photo_of_screen"
+    x0, y0, x1, y1 = found[0].box
+    assert abs(x0 - 300) <= 40 and abs(y0 - 150) <= 40 and abs(x1 - 860) <= 40 and abs(y1 - 1020) <= 40
+
+
+def test_bezel_panel_of_the_phone_has_straight_sides_and_a_status_bar_only_when_one_is_read(detector):
+    panels = find_bezel_quads(load_picture(photographed(phone_ui(), bezel=True)), 2, min_area_share=0.08, max_aspect=2.3)
+    assert panels and panels[0].straight_sides >= 3  # the hand hides the fourth
+    assert panel_content(panels[0], panel_text("12:34 LTE 87%", "山田花子"), [], detector._ui) == ["status_bar"]
+    assert panel_content(panels[0], layout(), [], detector._ui) == []
+    assert panel_content(panels[0], panel_text("受付 10:30", "合計"), [], detector._ui) == []  # a time alone is no status bar
+
+
+def test_printed_page_photographed_the_same_way_is_not_a_screen(detector):
+    page = Image.new("RGB", (540, 960), (250, 250, 246))
+    d = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 26)
+    for i, line in enumerate(["施設利用申込書", "氏名　山田花子", "住所　東京都", "受付 10:30", "電話番号"]):
+        d.text((40, 60 + i * 80), line, font=font, fill=(20, 20, 20))
+    text = panel_text("施設利用申込書", "氏名 山田花子", "受付 10:30")
+    assert detector.detect(load_picture(photographed(page, bezel=False)), FakeScene(text)) == []
+
+
+def test_eval_tablet_held_in_a_hand_is_found_from_its_bezel_and_the_face_on_it(eval_dir, detector):
+    from gazoguard.perception.faces import FaceBox
+
+    picture = load_picture(eval_dir / "images/screens/silentface_image_F2.jpg")
+    assert detector.detect(picture, FakeScene(layout())) == []  # the bezel alone is not enough
+    face = FaceBox(box=(150, 180, 360, 460), score=0.9)  # where the face detector puts it (checked by eye)
+    found = detector.detect(picture, FakeScene(layout(), faces=[face]))
+    assert found and found[0].attrs["screen_type"] == "photo_of_screen" and "face_on_panel" in found[0].attrs["signals"]

@@ -11,7 +11,11 @@ or scanned documents are flat and ruled too:
 * the exact pixel size of a common phone or monitor.
 
 A **photo of a screen** is a bright, evenly lit four-cornered region in a
-much darker frame, shaped like a device (4:3 … 20:9).
+much darker frame, shaped like a device (4:3 … 20:9) — or, when a hand or
+dark content hides part of the frame, a bright panel whose bright→dark step
+into a thin bezel runs dead straight along ≥ 2 sides (``vision/screen_quads``)
+*and* that shows something a screen shows: a face (a video call, a photo on
+a phone) or interface text (a clock, battery %, UI words) inside the panel.
 
 What can be read on the screen (clock times, addresses, speaker names in a
 chat) goes into ``attrs.readable``.
@@ -28,6 +32,7 @@ from gazoguard.vision import patterns
 from gazoguard.vision.flatness import Flatness, measure
 from gazoguard.vision.keywords import FoldedText, evidence, load_keyword_sets
 from gazoguard.vision.quads import Quad, find_quads
+from gazoguard.vision.screen_quads import ScreenQuad, find_bezel_quads
 from gazoguard.vision.small import sample_rgb
 
 MIN_FLAT = 0.40
@@ -54,6 +59,10 @@ SCREEN_MIN_AREA = 0.08
 SCREEN_ASPECTS = (1.25, 2.3)
 SCREEN_MAX_FRAME_GREY = 80
 SCREEN_MIN_CONTRAST = 1.6
+# photo of a screen whose frame is partly hidden: straight bezel sides plus on-screen content
+BEZEL_MIN_STRAIGHT_SIDES = 2
+BEZEL_MAX_ASPECT = 2.3
+PANEL_STATUS_SHARE = 0.12  # top strip of a photographed panel where its status bar sits
 
 
 class ScreenDetector(Detector):
@@ -88,7 +97,7 @@ class ScreenDetector(Detector):
             ]
         quad = lit_screen_quad(find_quads(picture))
         if quad is None:
-            return []
+            return self._bezel_screen(picture, scene, layout, readable, ui_hits)
         inside = [item for item in readable if _centre_inside(item["box"], quad.box)]
         return [
             Finding(
@@ -104,6 +113,50 @@ class ScreenDetector(Detector):
                 },
             )
         ]
+
+
+    def _bezel_screen(self, picture: Picture, scene: Scene, layout: TextLayout, readable: list[dict], ui_hits) -> list[Finding]:  # type: ignore[no-untyped-def]
+        panels = find_bezel_quads(
+            picture, BEZEL_MIN_STRAIGHT_SIDES, min_area_share=SCREEN_MIN_AREA, max_aspect=BEZEL_MAX_ASPECT
+        )
+        if not panels:
+            return []
+        faces = [face.box for face in scene.faces()]
+        for panel in panels:
+            content = panel_content(panel, layout, faces, self._ui)
+            if content:
+                return [
+                    Finding(
+                        kind="screen",
+                        score=min(0.9, 0.55 + 0.1 * len(content) + 0.05 * panel.straight_sides),
+                        detector=self.name,
+                        box=panel.box,
+                        attrs={
+                            "screen_type": "photo_of_screen",
+                            "signals": [f"bezel_sides:{panel.straight_sides}", *content],
+                            "ui_words": sorted({h.term for h in ui_hits}),
+                            "readable": [item for item in readable if _centre_inside(item["box"], panel.box)],
+                        },
+                    )
+                ]
+        return []
+
+
+def panel_content(panel: ScreenQuad, layout: TextLayout, faces: list[tuple[int, int, int, int]], ui) -> list[str]:  # type: ignore[no-untyped-def]
+    """What on the panel looks shown by a screen: a face, a clock / battery %, interface words."""
+    signals: list[str] = []
+    if any(_centre_inside(list(face), panel.box) for face in faces):
+        signals.append("face_on_panel")
+    inside = [line for line in layout.lines if _centre_inside(list(line.box), panel.box)]
+    folded = FoldedText(" ".join(line.text for line in inside))
+    # a receipt or a letter prints times too: only a clock in the panel's top strip, beside battery or network, counts
+    top = panel.box[1] + PANEL_STATUS_SHARE * (panel.box[3] - panel.box[1])
+    if _is_status_text(" ".join(FoldedText(line.text).folded for line in inside if line.box[3] <= top)):
+        signals.append("status_bar")
+    ui_evidence = evidence(ui.hits(folded)) if inside else 0.0
+    if ui_evidence >= MIN_UI_EVIDENCE:
+        signals.append(f"ui_words:{ui_evidence:g}")
+    return signals
 
 
 def screenshot_signals(picture: Picture, layout: TextLayout, flat: Flatness, ui_evidence: float) -> list[str]:
@@ -127,7 +180,10 @@ def screenshot_signals(picture: Picture, layout: TextLayout, flat: Flatness, ui_
 def has_status_bar(layout: TextLayout, height: int) -> bool:
     """A clock in the top strip, next to a battery percentage, a carrier or a network word."""
     top = [line for line in layout.lines if line.box[3] <= STATUS_BAR_SHARE * height]
-    text = " ".join(FoldedText(line.text).folded for line in top)
+    return _is_status_text(" ".join(FoldedText(line.text).folded for line in top))
+
+
+def _is_status_text(text: str) -> bool:
     if not patterns.CLOCK.search(text):
         return False
     return bool(patterns.PERCENT.search(text) or any(w in text for w in ("LTE", "4G", "5G", "WI-FI", "DOCOMO", "AU", "SOFTBANK")))

@@ -12,7 +12,7 @@ from starlette.formparsers import MultiPartParser
 
 from gazoguard import __version__
 from gazoguard.web import problems
-from gazoguard.web.api import check, health, playbooks, profiles, redact, talk, terms
+from gazoguard.web.api import check, evidence, health, playbooks, profiles, redact, registry, talk, terms
 from gazoguard.web.checker import Checker
 from gazoguard.web.console import install as install_console
 from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     if checker is not None:
         app.state.checker = checker
     problems.install(app)
-    for api in (check, redact, talk, terms, playbooks, profiles, health):
+    for api in (check, redact, talk, terms, playbooks, profiles, registry, evidence, health):
         app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages_router)
     install_console(app, settings)
