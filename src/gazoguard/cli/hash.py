@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="画像のハッシュを作成（画像は含みません）/ hash your pictures (no image data)",
         description="自分の画像から PDQ（回転・反転 8 通り）と pHash を計算し、画像を含まないハッシュファイルを書き出します。"
         "プラットフォームには画像の代わりにこのファイルを渡します。"
-        " / Compute PDQ (8 rotations/flips) and pHash locally and write a hash file without any image data.",
+        " / Compute PDQ (8 rotations/flips plus standard crops) and pHash locally and write a hash file without any image data.",
         epilog="終了コード / exit codes: 0 ok, 2 usage/nothing hashed, 3 some files unreadable",
     )
     p.add_argument("images", nargs="+", metavar="IMAGE", help="画像ファイルまたはフォルダ / image files or folders")
