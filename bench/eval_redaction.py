@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "labelled": 0,
         "exif_clean": 0,
         "second_pass": 0,
+        "leaks_missed_by_check": 0,
+        "leaks_found_but_readable": 0,
+        "checks_with_failed_detectors": 0,
     }
     failures: list[str] = []
     started = time.perf_counter()
