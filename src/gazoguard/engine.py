@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -19,6 +21,37 @@ from gazoguard.report import Report
 from gazoguard.scene import Scene
 
 LOAD_TIMEOUT_S = 180.0
+MALLOC_ARENAS = 2  # glibc's default is 8 per core; one per detector thread keeps freed pages resident
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+_M_ARENA_MAX = -8
+
+
+def _limit_malloc_arenas() -> None:
+    """Cap glibc's malloc arenas before the detector threads start (glibc only; elsewhere a no-op).
+
+    Each detector thread otherwise gets its own arena, and the large transient
+    buffers of OCR and the face model stay resident in all of them (measured:
+    peak RSS grew by ~1 GB over eight checks).
+    """
+    if _LIBC is not None:
+        _LIBC.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
+
+
+def release_free_memory() -> None:
+    """Give freed heap pages back to the system (glibc ``malloc_trim``); a no-op elsewhere."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 @dataclass
@@ -39,6 +72,7 @@ class Engine:
     ) -> None:
         self.registry = registry or Registry.default()
         self.perceptions = perceptions if perceptions is not None else builtin_perceptions()
+        _limit_malloc_arenas()
         workers = max_workers or max(4, len(self.registry.names()))
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector")
         self._lock = threading.Lock()
@@ -74,9 +108,13 @@ class Engine:
             shown = path or (str(source) if isinstance(source, (str,)) or hasattr(source, "__fspath__") else None)
             return Report.for_error(shown, err, prof.name)
         findings, runs = self.detect(picture, detectors)
+        summary = picture.summary()
+        if not isinstance(source, Picture):
+            del picture  # its pixels (~150 MB at 12 MP) go before the heap is trimmed
+        release_free_memory()
         verdict = assess(findings, prof, runs)
         return Report(
-            image=picture.summary(),
+            image=summary,
             profile=prof.name,
             findings=tuple(findings),
             verdict=verdict,
