@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gazoguard.engine import Engine
     from gazoguard.errors import GazoError
-    from gazoguard.redact import redact
+    from gazoguard.redaction import redact
 
     with open(EVAL / "manifest.csv", encoding="utf-8") as fh:
         available = {row["path"] for row in csv.DictReader(fh)}

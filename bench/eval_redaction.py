@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     from gazoguard.engine import Engine
     from gazoguard.errors import GazoError
     from gazoguard.picture import load_picture
-    from gazoguard.redact import redact
+    from gazoguard.redaction import redact
     from gazoguard.scene import Scene
 
     with open(EVAL / "manifest.csv", encoding="utf-8") as fh:

@@ -38,8 +38,8 @@ def check(source, profile: str = "personal", detectors: list[str] | None = None)
     return default_engine().check(source, profile=profile, detectors=detectors)
 
 
-def redact(source, output=None, **options):  # -> gazoguard.redact.RedactionResult
-    """Write a covered, metadata-free copy of ``source`` and re-check it (see :func:`gazoguard.redact.redact`)."""
-    from gazoguard.redact import redact as _redact
+def redact(source, output=None, **options):  # -> gazoguard.redaction.RedactionResult
+    """Write a covered, metadata-free copy of ``source`` and re-check it (see :func:`gazoguard.redaction.redact`)."""
+    from gazoguard.redaction import redact as _redact
 
     return _redact(source, output, **options)

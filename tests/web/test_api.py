@@ -88,7 +88,10 @@ def test_unknown_profile_is_400(client):
 
 def test_openapi_describes_the_api(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/v1/check", "/api/v1/profiles", "/api/v1/health"} <= set(spec["paths"])
+    assert {"/api/v1/check", "/api/v1/redact", "/api/v1/talk", "/api/v1/terms", "/api/v1/playbooks",
+            "/api/v1/playbooks/{name}", "/api/v1/profiles", "/api/v1/health"} <= set(spec["paths"])
+    check_form = spec["components"]["schemas"]["Body_check_api_v1_check_post"]["properties"]
+    assert {"file", "profile", "never_face", "never_room", "max_exposure"} <= set(check_form)
 
 
 def test_a_real_server_on_loopback_answers(live_server, eval_dir):

@@ -88,7 +88,7 @@ def _positive_int(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.redact import redact
+    from gazoguard.redaction import redact
 
     try:
         result = redact(

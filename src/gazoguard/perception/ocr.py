@@ -1,8 +1,11 @@
 """OCR (Japanese + Latin) with a box per character, via RapidOCR's bundled PP-OCR models.
 
 Only the models inside the rapidocr wheel are used; nothing is downloaded.
-The picture is downscaled to :data:`MAX_SIDE` before reading (text a person
-can read on a phone survives this) and boxes are scaled back.
+Text lines are *found* on a copy at most :data:`FIND_MAX_SIDE` pixels long
+(detection costs grow with pixels: ~0.7 s CPU per megapixel) and *read* on
+crops of a copy at most :data:`MAX_SIDE` long, so small text keeps the
+resolution recognition needs; boxes are scaled back to the picture's pixels.
+See docs/performance.md for the measurements behind both sides.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ _session_patch_lock = threading.Lock()
 class OcrPerception(Perception):
     name = "ocr"
 
+    def __init__(self, find_side: int | None = None, use_cls: bool | None = None) -> None:
+        super().__init__()
+        self.find_side = find_side or FIND_MAX_SIDE
+        self.use_cls = USE_CLS if use_cls is None else use_cls
+
     def load(self) -> None:
         from rapidocr import RapidOCR
 
@@ -51,11 +59,6 @@ class OcrPerception(Perception):
             engine._load_rec_model()
         self._engine = engine
 
-    def __init__(self, find_side: int | None = None, use_cls: bool | None = None) -> None:
-        super().__init__()
-        self.find_side = find_side or FIND_MAX_SIDE
-        self.use_cls = USE_CLS if use_cls is None else use_cls
-
     def compute(self, picture: Picture, scene: Any) -> TextLayout:
         if min(picture.width, picture.height) < MIN_SIDE:
             return TextLayout.empty()
@@ -64,7 +67,7 @@ class OcrPerception(Perception):
         quads = self._find_lines(find_image)
         if quads is None:
             return TextLayout.empty()
-        quads = quads / find_scale  # in pixels of the reading copy
+        quads = (quads / find_scale).astype(np.float32)  # in pixels of the reading copy
         texts, scores, words = self._read_lines(read_image, quads)
         lines: list[list[Char]] = []
         for index, (text, score, line_words) in enumerate(zip(texts, scores, words)):

@@ -29,7 +29,7 @@ class Checker:
 
     def redact(self, picture: Picture, *, report: Report, profile: Profile, kinds: str | None, max_side: int | None) -> Any:
         """A verified redacted copy of ``picture`` in memory (``result.data``); nothing is written."""
-        from gazoguard.redact import redact
+        from gazoguard.redaction import redact
 
         with self._slots:
             return redact(picture, None, profile=profile, kinds=kinds, max_side=max_side, engine=self.engine, report=report)

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageOps
 
 from gazoguard.picture import Picture
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction.errors import RedactionError
 
 OUTPUT_FORMATS: dict[str, str] = {".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 #: input suffixes we cannot write back get this output suffix by default (photos → JPEG, the rest lossless)

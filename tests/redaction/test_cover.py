@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from gazoguard.redact.cover import FILL_COLOUR, MOSAIC_BLOCKS, apply_covers, blur_region
-from gazoguard.redact.plan import Cover, Method
+from gazoguard.redaction.cover import FILL_COLOUR, MOSAIC_BLOCKS, apply_covers, blur_region
+from gazoguard.redaction.plan import Cover, Method
 
 
 def _noise(w: int = 300, h: int = 200) -> Image.Image:

@@ -1,6 +1,6 @@
 """Verified redaction: a clean copy that provably leaks nothing the report found.
 
-    >>> from gazoguard.redact import redact
+    >>> from gazoguard.redaction import redact
     >>> result = redact("photo.jpg")            # writes photo.redacted.jpg
     >>> result.verified, [c.kind for c in result.covers]
 
@@ -14,21 +14,19 @@ Any failure raises :class:`RedactionError` (a GazoError) and leaves no output.
 from __future__ import annotations
 
 import os
-import sys
 import time
-import types
 from pathlib import Path
 from typing import Any
 
 from gazoguard.picture import ImageInput, Picture, load_picture
 from gazoguard.profiles import Profile, load_profile
-from gazoguard.redact.atomic import check_writable, write_atomic
-from gazoguard.redact.cover import apply_covers
-from gazoguard.redact.encode import default_format, default_output_path, downscale, encode, format_for_path, srgb_image
-from gazoguard.redact.errors import RedactionError
-from gazoguard.redact.plan import Cover, Method, Plan, plan_redaction, resolve_kinds
-from gazoguard.redact.result import RedactionResult
-from gazoguard.redact.verify import Verification, raise_for, verification_detectors, verify
+from gazoguard.redaction.atomic import check_writable, write_atomic
+from gazoguard.redaction.cover import apply_covers
+from gazoguard.redaction.encode import default_format, default_output_path, downscale, encode, format_for_path, srgb_image
+from gazoguard.redaction.errors import RedactionError
+from gazoguard.redaction.plan import Cover, Method, Plan, plan_redaction, resolve_kinds
+from gazoguard.redaction.result import RedactionResult
+from gazoguard.redaction.verify import Verification, raise_for, verification_detectors, verify
 from gazoguard.report import Report
 
 __all__ = ["Cover", "Method", "Plan", "RedactionError", "RedactionResult", "Verification", "redact"]
@@ -167,7 +165,7 @@ def _write_preview(
     preview_dir: str | os.PathLike[str],
     source_path: Path | None,
 ) -> str:
-    from gazoguard.redact.preview import render_preview
+    from gazoguard.redaction.preview import render_preview
 
     folder = Path(preview_dir)
     try:
@@ -179,18 +177,3 @@ def _write_preview(
     check_writable(target)
     write_atomic(target, encode(image, "PNG"))
     return str(target)
-
-
-class _CallableModule(types.ModuleType):
-    """``gazoguard.redact`` is both this package and the public function of the same name.
-
-    Importing the package rebinds the attribute ``gazoguard.redact`` from the
-    function to the module; making the module callable keeps
-    ``gazoguard.redact(path)`` working either way.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> RedactionResult:
-        return redact(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

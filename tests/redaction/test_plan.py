@@ -6,8 +6,8 @@ import pytest
 
 from gazoguard.catalogue import kinds as catalogue_kinds
 from gazoguard.finding import Finding
-from gazoguard.redact.errors import RedactionError
-from gazoguard.redact.plan import Method, method_for, pad_box, plan_redaction, resolve_kinds
+from gazoguard.redaction.errors import RedactionError
+from gazoguard.redaction.plan import Method, method_for, pad_box, plan_redaction, resolve_kinds
 
 SIZE = (1000, 800)
 

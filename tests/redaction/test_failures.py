@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gazoguard.redact import atomic, redact
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction import atomic, redact
+from gazoguard.redaction.errors import RedactionError
 
 FAST = ["hidden_data", "gps"]  # only the metadata detector runs: these tests are about files, not models
 

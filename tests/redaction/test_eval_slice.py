@@ -10,7 +10,7 @@ import pytest
 
 from gazoguard.picture import load_picture
 from gazoguard.profiles import load_profile
-from gazoguard.redact import redact
+from gazoguard.redaction import redact
 from gazoguard.scene import Scene
 
 SLICE = [

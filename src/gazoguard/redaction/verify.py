@@ -6,7 +6,7 @@ output exactly as it will be written.  A finding of a redacted kind that
 counts under the profile (``Profile.counts``: score at or above the profile's
 ``min_score`` for that kind) is a leftover; a detector that fails or times out
 makes the check incomplete.  The container is also walked independently of
-any detector (see :mod:`gazoguard.redact.container`).
+any detector (see :mod:`gazoguard.redaction.container`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from gazoguard.catalogue import kind_info
 from gazoguard.detectors import Registry
 from gazoguard.finding import DetectorRun, Finding, RunStatus
 from gazoguard.profiles import Profile
-from gazoguard.redact.container import container_problems
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction.container import container_problems
+from gazoguard.redaction.errors import RedactionError
 
 
 @dataclass(frozen=True)

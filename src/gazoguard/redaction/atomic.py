@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction.errors import RedactionError
 
 
 def check_writable(target: Path) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from gazoguard.catalogue import CATEGORIES, kind_info
 from gazoguard.catalogue import kinds as catalogue_kinds
 from gazoguard.finding import Box, Finding
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction.errors import RedactionError
 
 
 class Method(str, Enum):

@@ -14,8 +14,8 @@ import zxingcpp
 from PIL import Image, ImageDraw
 
 from gazoguard.fonts import cjk_font
-from gazoguard.redact import RedactionError, redact
-from gazoguard.redact import cover as cover_module
+from gazoguard.redaction import RedactionError, redact
+from gazoguard.redaction import cover as cover_module
 
 PHONE = "090-1234-5678"
 

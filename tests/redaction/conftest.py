@@ -95,7 +95,7 @@ class ContainerMetadataDetector(Detector):
             with contextlib.suppress(Exception):  # no or broken EXIF: no thumbnail
                 if piexif.load(picture.data).get("thumbnail"):
                     found.append(Finding("thumbnail", 1.0, self.name))
-            from gazoguard.redact.container import container_problems
+            from gazoguard.redaction.container import container_problems
 
             if any("trailing" in p for p in container_problems(picture.data)):
                 found.append(Finding("trailing_data", 1.0, self.name))

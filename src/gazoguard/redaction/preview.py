@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from gazoguard.catalogue import kind_info
 from gazoguard.fonts import cjk_font
-from gazoguard.redact.plan import Cover, Method
+from gazoguard.redaction.plan import Cover, Method
 
 PANEL_SIDE = 800
 GAP = 16

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image, ImageCms, ImageDraw
 
 from gazoguard.picture import decode_bytes, load_picture
-from gazoguard.redact import redact
-from gazoguard.redact.container import container_problems
-from gazoguard.redact.encode import default_output_path, encode, format_for_path, srgb_image
-from gazoguard.redact.errors import RedactionError
+from gazoguard.redaction import redact
+from gazoguard.redaction.container import container_problems
+from gazoguard.redaction.encode import default_output_path, encode, format_for_path, srgb_image
+from gazoguard.redaction.errors import RedactionError
 
 TAIL = b"SECRET-UNCROPPED-TAIL" * 50
 

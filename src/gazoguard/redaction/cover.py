@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from PIL import Image, ImageDraw, ImageFilter
 
 from gazoguard.finding import Box
-from gazoguard.redact.plan import Cover, Method
+from gazoguard.redaction.plan import Cover, Method
 
 FILL_COLOUR = (0, 0, 0)
 #: at most this many mosaic blocks across a region's longer side (blocks ≥ 1/6 of the face).

@@ -7,8 +7,8 @@ from typing import Any
 
 from gazoguard.catalogue import kind_info
 from gazoguard.finding import DetectorRun
-from gazoguard.redact.plan import Cover
-from gazoguard.redact.verify import Verification
+from gazoguard.redaction.plan import Cover
+from gazoguard.redaction.verify import Verification
 
 SCHEMA = "gazoguard.redaction/1"
 
