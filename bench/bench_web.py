@@ -92,7 +92,7 @@ def main() -> None:
         engine = Engine()
         try:
             engine.warm_up()
-            in_process, over_http = [], []
+            in_process, over_http, web_overhead = [], [], []
             with httpx.Client(timeout=300) as http:
                 for blob in blobs:  # first use of each picture size on both sides
                     engine.check(blob)
@@ -106,10 +106,15 @@ def main() -> None:
                         res = http.post(url, files={"file": ("p.jpg", blob, "image/jpeg")})
                         over_http.append(time.perf_counter() - t)
                         assert res.status_code == 200, res.text
+                        # what the web layer adds to this very request: round trip minus the engine's own time
+                        web_overhead.append(over_http[-1] - res.json()["elapsed_ms"] / 1000)
             engine.close()
             a, b = median(in_process), median(over_http)
             print(f"1 MP check p50 over {len(in_process)} pairs: in-process {a * 1000:.0f} ms | "
                   f"POST /api/v1/check {b * 1000:.0f} ms | ratio {b / a:.3f} (target ≤ 1.15)")
+            overhead = median(web_overhead)
+            print(f"web layer per request (round trip − engine time in the server): p50 {overhead * 1000:.1f} ms, "
+                  f"p95 {pct(web_overhead, 95) * 1000:.1f} ms = {overhead / b * 100:.2f} % of the HTTP p50")
             result = asyncio.run(load(url, blobs, args.clients, args.seconds))
             print(f"load: {args.clients} clients × {args.seconds:.0f} s → {result['requests']} requests, {result['errors']} errors, "
                   f"{result['throughput_rps']:.2f} req/s, p50 {result['p50_s']:.2f} s, p95 {result['p95_s']:.2f} s")

@@ -78,7 +78,10 @@ class TableColumnRecognizer(Recognizer):
         start = text.original.index(value, line.start)
         s, e = text.norm_index(start), text.norm_index(start + len(value))
         norm_value = text.norm[s:e]
-        if kind == "person_name" and _NAME_VALUE.match(norm_value) and (not norm_value.isascii() or plausible_name(norm_value)):
+        # Japanese cells are not taken on shape alone: in forms, the column under 氏名 often holds
+        # category words (要介護認定, 居住地) that look exactly like names; the Japanese name recognizer
+        # (labels, honorifics, GiNZA) covers names in Japanese tables.
+        if kind == "person_name" and _NAME_VALUE.match(norm_value) and norm_value.isascii() and plausible_name(norm_value):
             return [self.match(text, s, e, kind, 0.75, source="table_column")]
         if kind == "address" and _ADDRESS_VALUE.match(norm_value):
             return [self.match(text, s, e, kind, 0.75, source="table_column")]
