@@ -146,9 +146,7 @@ def main() -> None:
                 for step, ms in cpu_split(engine, blob).items():
                     splits[step].append(ms)
             entry["cpu_split_ms"] = {k: round(median(v), 1) for k, v in sorted(splits.items(), key=lambda kv: -median(kv[1]))}
-            entry["cpu_split_by_photo_ms"] = {p.name: None for p in photos}
-            for i, p in enumerate(photos):
-                entry["cpu_split_by_photo_ms"][p.name] = {k: round(v[i], 1) for k, v in splits.items()}
+            entry["cpu_split_by_photo_ms"] = {p.name: {k: round(v[i], 1) for k, v in splits.items()} for i, p in enumerate(photos)}
         results[f"{mp}mp"] = entry
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
     results["load_average_end"] = [round(v, 2) for v in load_average()]
