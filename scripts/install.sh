@@ -11,7 +11,7 @@ APT_PACKAGES=(fonts-ipaexfont-gothic)
 if [ "$WITH_TEST" = 1 ]; then
   # exiftool proves redacted files carry no metadata; chromium runs the browser tests;
   # postgresql is the real second database
-  APT_PACKAGES+=(libimage-exiftool-perl chromium fonts-noto-cjk postgresql)
+  APT_PACKAGES+=(libimage-exiftool-perl chromium fonts-noto-cjk fonts-noto-color-emoji postgresql)
 fi
 
 need_apt=0
