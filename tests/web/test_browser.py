@@ -9,22 +9,15 @@ Every page load is watched: a request to anything but the app itself fails the t
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_support import save_shot
 from PIL import Image
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TERMS = Path(__file__).resolve().parents[1] / "data" / "terms"
 LICENCE = "images/ja_text/yomitoku_gallery5_licence.jpg"
 FACES = "images/faces/fr_two_people.jpg"
@@ -33,16 +26,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
@@ -73,12 +56,6 @@ def open_page(browser, live_server):
     assert foreign == [], f"the page tried to reach outside the app: {foreign}"
 
 
-def _shot(page, artifacts_dir: Path, name: str) -> None:
-    path = artifacts_dir / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    if os.environ.get("GAZOGUARD_UPDATE_DOCS"):
-        DOCS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS / path.name)
 
 
 def _check_photo(page, photo: Path) -> dict:
@@ -109,7 +86,7 @@ def test_check_a_photo_see_boxes_reasons_and_switch_language(open_page, eval_dir
         assert report["verdict"]["reasons"][0]["ja"] in reasons.first.text_content()
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= viewport["width"] + 1, "no sideways scrolling"
-    _shot(page, artifacts_dir, f"checker-ja-{label}")
+    save_shot(page, artifacts_dir, f"checker-ja-{label}")
 
     page.click("#lang-toggle")
     assert page.text_content("h1").strip() == "Check before you send"
@@ -117,7 +94,7 @@ def test_check_a_photo_see_boxes_reasons_and_switch_language(open_page, eval_dir
     assert report["verdict"]["label_en"] in page.text_content("#verdict")
     if report["verdict"]["reasons"]:
         assert report["verdict"]["reasons"][0]["en"] in page.locator("#reasons li").first.text_content()
-    _shot(page, artifacts_dir, f"checker-en-{label}")
+    save_shot(page, artifacts_dir, f"checker-en-{label}")
 
 
 def test_boxes_sit_over_the_found_faces(open_page, eval_dir):
@@ -144,7 +121,7 @@ def test_redact_shows_before_after_and_downloads_a_new_picture(open_page, eval_d
     page.wait_for_function("() => document.querySelector('#after').naturalWidth > 0")
     assert page.is_visible("#photo") and page.is_visible("#after")
     assert page.text_content("#redact-summary").strip()
-    _shot(page, artifacts_dir, "checker-redacted-desktop")
+    save_shot(page, artifacts_dir, "checker-redacted-desktop")
     with page.expect_download() as download:
         page.click("#download")
     target = artifacts_dir / ("downloaded-" + download.value.suggested_filename)
@@ -199,11 +176,11 @@ def test_talk_page_finds_sextortion_and_shows_the_playbook(open_page, artifacts_
         assert "拡散されたくなかったら" in page.locator("#talk-messages mark").all_text_contents()
         page.wait_for_selector("#talk-playbook:not([hidden])")
         assert "脅されている" in page.text_content("#talk-playbook")
-        _shot(page, artifacts_dir, f"talk-ja-{label}")
+        save_shot(page, artifacts_dir, f"talk-ja-{label}")
         page.click("#lang-toggle")
         assert "What to do now" in page.text_content("#talk-playbook")
         assert "sextortion" in page.text_content("#talk-reasons")
-        _shot(page, artifacts_dir, f"talk-en-{label}")
+        save_shot(page, artifacts_dir, f"talk-en-{label}")
 
 
 def test_terms_page_shows_every_signal_with_its_sentences(open_page, artifacts_dir):
@@ -215,17 +192,17 @@ def test_terms_page_shows_every_signal_with_its_sentences(open_page, artifacts_d
     rows = page.locator("#signals tbody tr")
     assert rows.count() == 7
     assert page.locator("#signals q").count() >= 1
-    _shot(page, artifacts_dir, "terms-ja-desktop")
+    save_shot(page, artifacts_dir, "terms-ja-desktop")
     page.click("#lang-toggle")
     assert page.text_content("#signals thead").strip().startswith("Topic")
-    _shot(page, artifacts_dir, "terms-en-desktop")
+    save_shot(page, artifacts_dir, "terms-en-desktop")
 
 
 def test_playbooks_page_and_nav(open_page, artifacts_dir):
     page = open_page("/playbooks", PHONE)
     assert page.locator("section.playbook").count() >= 4
     assert page.get_attribute("#nav-playbooks", "aria-current") == "page"
-    _shot(page, artifacts_dir, "playbooks-ja-phone")
+    save_shot(page, artifacts_dir, "playbooks-ja-phone")
     page.click("#nav-talk")
     page.wait_for_url("**/talk*")
     assert page.is_visible("#talk-text")

@@ -7,7 +7,6 @@ downloaded.  Screenshots go to artifacts/ and, with GAZOGUARD_UPDATE_DOCS=1, to 
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from browser_support import save_shot
 import uvicorn
 
 from gazoguard.auth.users import create_user
@@ -27,11 +27,7 @@ from test_intake_api import small_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 REPO = Path(__file__).resolve().parents[2]
-DOCS = REPO / "docs" / "screenshots"
 PASSWORD = "correct horse battery"
 
 
@@ -60,24 +56,8 @@ def shop(tmp_path, checker):
     gw.close()
 
 
-@pytest.fixture()
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
-def _shot(page, artifacts_dir: Path, name: str) -> None:
-    path = artifacts_dir / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    if os.environ.get("GAZOGUARD_UPDATE_DOCS"):
-        DOCS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS / path.name)
 
 
 def _login(page, base: str, username: str) -> None:
@@ -97,7 +77,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     page.goto(f"{base}/notice/sakura-zakka")
     assert "送らないでください" in page.text_content("#notice")
     assert page.locator("#notice-never li").count() == 4
-    _shot(page, artifacts_dir, "intake-notice-ja")
+    save_shot(page, artifacts_dir, "intake-notice-ja")
 
     # 2. the chat system posts three pictures; each gets its judgement and canned reply
     pictures = {
@@ -119,7 +99,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     # 3. the admin sees every case and assigns the receipt to staff
     _login(page, base, "admin1")
     assert page.locator("#queue tbody tr").count() == 3
-    _shot(page, artifacts_dir, "intake-console-queue-admin")
+    save_shot(page, artifacts_dir, "intake-console-queue-admin")
     page.click("text=C-1002")
     page.select_option("#assign-staff", "staff1")
     page.click("#assign")
@@ -132,7 +112,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     page.click("text=C-1002")
     page.wait_for_function("() => { const i = document.querySelector('img.case-image'); return i && i.complete && i.naturalWidth > 0; }",
                            timeout=15_000)
-    _shot(page, artifacts_dir, "intake-console-case-staff")
+    save_shot(page, artifacts_dir, "intake-console-case-staff")
     page.click("button[data-decision='ask_resend']")
     assert page.text_content(".decision-done") == "ask_resend"
     page.click("#logout")
@@ -144,11 +124,11 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     page.click("#record-deletion")
     page.click("button.carry-out")
     assert page.text_content("tr[data-customer='cust-42'] .status") == "completed"
-    _shot(page, artifacts_dir, "intake-console-deletions")
+    save_shot(page, artifacts_dir, "intake-console-deletions")
     page.click("a.report-html")
     assert "画像削除 完了報告書" in page.text_content("h1")
     assert "3" in page.text_content("#completion")
-    _shot(page, artifacts_dir, "intake-completion-report")
+    save_shot(page, artifacts_dir, "intake-completion-report")
     page.go_back()
     with page.expect_download() as download:
         page.click("a.report-pdf")
@@ -163,7 +143,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     actions = page.locator("#audit tr td:nth-child(4)").all_text_contents()
     for action in ("intake", "assign", "view", "view_image", "decision", "deletion_request", "delete", "deletion_complete", "download"):
         assert action in actions
-    _shot(page, artifacts_dir, "intake-console-audit")
+    save_shot(page, artifacts_dir, "intake-console-audit")
     page.goto(f"{base}/console")
     assert page.locator("#queue tbody tr[data-case]").count() == 0
     page.close()

@@ -1,4 +1,4 @@
-"""Reading an uploaded image into memory, with type and size checks (never written to disk)."""
+"""Reading an upload into memory, with type and size checks (never written to disk)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from gazoguard.errors import GazoError
 ALLOWED_PREFIXES = ("image/", "application/octet-stream")
 
 
-def read_upload(file: UploadFile, limit: int) -> bytes:
+def read_upload(file: UploadFile, limit: int, allowed: tuple[str, ...] = ALLOWED_PREFIXES) -> bytes:
+    """The upload's bytes; ``allowed`` are content-type prefixes (images by default)."""
     content_type = (file.content_type or "application/octet-stream").lower()
-    if not content_type.startswith(ALLOWED_PREFIXES):
+    if not content_type.startswith(allowed):
         raise GazoError("unsupported_input", detail=f"content-type {content_type}")
     data = file.file.read(limit + 1)
     if len(data) > limit:

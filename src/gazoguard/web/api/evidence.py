@@ -18,6 +18,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from gazoguard.errors import GazoError
+from gazoguard.web.uploads import read_upload
 from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.evidence.verify import verify_path
 from gazoguard.web.problems import problem
@@ -52,7 +53,7 @@ def verify_bundle(
 ) -> Any:
     name = Path(file.filename or "bundle.zip").name
     try:
-        data = _read_zip_upload(file, request.app.state.settings.max_upload_bytes)
+        data = read_upload(file, request.app.state.settings.max_upload_bytes, ZIP_TYPES)
         _check_expansion(data, name)
         result = _verify_bytes(data, expect_fingerprint=fingerprint or None)
     except GazoError as err:
@@ -61,17 +62,6 @@ def verify_bundle(
     body["path"] = name  # the temporary copy's path means nothing to the client
     return body
 
-
-def _read_zip_upload(file: UploadFile, limit: int) -> bytes:
-    content_type = (file.content_type or "application/octet-stream").lower()
-    if not content_type.startswith(ZIP_TYPES):
-        raise GazoError("unsupported_input", detail=f"content-type {content_type}")
-    data = file.file.read(limit + 1)
-    if len(data) > limit:
-        raise GazoError("file_too_large", limit_mb=limit // (1024 * 1024))
-    if not data:
-        raise GazoError("empty_file")
-    return data
 
 
 def _check_expansion(data: bytes, name: str) -> None:

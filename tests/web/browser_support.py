@@ -1,0 +1,23 @@
+"""What every browser test shares: Debian's chromium, the flags that keep it off the network, screenshots."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def save_shot(page, artifacts_dir: Path, name: str) -> None:
+    """A full-page screenshot under artifacts/; also under docs/screenshots/ with GAZOGUARD_UPDATE_DOCS=1."""
+    path = artifacts_dir / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    if os.environ.get("GAZOGUARD_UPDATE_DOCS"):
+        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, DOCS_SCREENSHOTS / path.name)
