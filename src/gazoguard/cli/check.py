@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from gazoguard.cli._errors import print_error
 from gazoguard.errors import GazoError
 from gazoguard.inputs import iter_image_paths
 from gazoguard.picture import Picture, load_picture
@@ -43,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         profile = load_profile(args.profile)
     except GazoError as err:
-        _print_error(err, args.lang)
+        print_error(err, args.lang)
         return EXIT_USAGE
     paths = list(iter_image_paths(args.paths))
     if not paths:
-        _print_error(GazoError("not_found"), args.lang)
+        print_error(GazoError("not_found"), args.lang)
         return EXIT_UNREADABLE
     engine = Engine()
     detectors = [d.strip() for d in args.detectors.split(",")] if args.detectors else None
@@ -135,6 +136,3 @@ def _write_annotation(picture: Picture, report: Report, out_dir: Path, lang: str
     image.save(tmp, format="PNG")
     tmp.replace(target)
 
-
-def _print_error(err: GazoError, lang: str) -> None:
-    print(f"エラー: {err.message_ja} / {err.message_en}" if lang == "ja" else f"error: {err.message_en}", file=sys.stderr)

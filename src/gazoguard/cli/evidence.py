@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from gazoguard.errors import GazoError
+from gazoguard.cli._errors import print_error
 
 EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     init = esub.add_parser("init", help="証拠フォルダを作成 / create a locker")
     init.add_argument("dir", metavar="DIR")
-    init.set_defaults(func=_guard(_init))
+    init.set_defaults(func=_init)
 
     add = esub.add_parser("add", help="ファイルや記録を追加 / record files or details")
     add.add_argument("dir", metavar="DIR")
@@ -44,44 +44,34 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--sensitive", choices=("sexual", "minor"),
         help="性的・未成年に関わる内容: 縮小画像を作りません / sexual or involving a minor: never thumbnailed",
     )
-    add.set_defaults(func=_guard(_add))
+    add.set_defaults(func=_add)
 
     lst = esub.add_parser("list", help="記録の一覧 / list entries")
     lst.add_argument("dir", metavar="DIR")
     lst.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
-    lst.set_defaults(func=_guard(_list))
+    lst.set_defaults(func=_list)
 
     exp = esub.add_parser("export", help="証拠パッケージ (ZIP) を書き出し / export a bundle")
     exp.add_argument("dir", metavar="DIR")
     exp.add_argument("-o", "--output", required=True, metavar="BUNDLE.zip")
     exp.add_argument("--sign-key", metavar="KEY", help="この鍵で最新記録に署名 / sign the chain head with this Ed25519 key")
-    exp.set_defaults(func=_guard(_export))
+    exp.set_defaults(func=_export)
 
     ver = esub.add_parser("verify", help="改ざんがないか確認 / check nothing was changed")
     ver.add_argument("target", metavar="DIR|BUNDLE.zip")
     ver.add_argument("--fingerprint", help="この鍵の署名を必須にする / require a signature by this key fingerprint")
     ver.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
-    ver.set_defaults(func=_guard(_verify))
+    ver.set_defaults(func=_verify)
 
     sign = esub.add_parser("sign", help="最新記録に署名 / sign the chain head")
     sign.add_argument("dir", metavar="DIR")
     sign.add_argument("--key", required=True, metavar="KEY")
-    sign.set_defaults(func=_guard(_sign))
+    sign.set_defaults(func=_sign)
 
     keygen = esub.add_parser("keygen", help="署名鍵を作成 / create an Ed25519 signing key")
     keygen.add_argument("-o", "--output", required=True, metavar="KEY")
-    keygen.set_defaults(func=_guard(_keygen))
+    keygen.set_defaults(func=_keygen)
 
-
-def _guard(action):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return action(args)
-        except GazoError as err:
-            _say_error(err, args.lang)
-            return EXIT_ERROR
-
-    return run
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -201,6 +191,3 @@ def _print_problems(result, lang: str) -> None:  # noqa: ANN001
 def _say(args: argparse.Namespace, ja: str, en: str, *, err: bool = False) -> None:
     print(f"{ja}\n{en}" if args.lang == "ja" else en, file=sys.stderr if err else sys.stdout)
 
-
-def _say_error(err: GazoError, lang: str) -> None:
-    print(f"エラー: {err.message_ja} / {err.message_en}" if lang == "ja" else f"error: {err.message_en}", file=sys.stderr)

@@ -12,6 +12,9 @@ import os
 import pkgutil
 import sys
 
+from gazoguard.cli._errors import EXIT_ERROR, print_error
+from gazoguard.errors import GazoError
+
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 EXIT_OK = 0
@@ -52,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(func(args) or 0)
+    except GazoError as err:  # an expected failure: a clear JA/EN message, never a traceback
+        print_error(err, getattr(args, "lang", "ja"))
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("中断しました / interrupted", file=sys.stderr)
         return 130

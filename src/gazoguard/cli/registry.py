@@ -11,6 +11,7 @@ import json
 import os
 import sys
 
+from gazoguard.cli._errors import print_error
 from gazoguard.errors import GazoError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
@@ -33,39 +34,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--case-no", help="事件・相談番号 / case number")
     add.add_argument("--pin-env", metavar="VAR",
                      help="取り下げ用暗証番号を入れた環境変数 / environment variable holding the withdrawal PIN")
-    add.set_defaults(func=_guard(_add))
+    add.set_defaults(func=_add)
 
     match = rsub.add_parser("match", help="画像を照合 / match pictures")
     match.add_argument("images", nargs="+", metavar="IMAGE")
     _registry_arg(match)
     match.add_argument("--threshold", type=int, default=31, help="PDQ ハミング距離の上限 / max PDQ Hamming distance (31)")
     match.add_argument("--json", action="store_true", help="JSON Lines で出力 / print JSON Lines")
-    match.set_defaults(func=_guard(_match))
+    match.set_defaults(func=_match)
 
     stats = rsub.add_parser("stats", help="登録状況 / statistics")
     _registry_arg(stats)
-    stats.set_defaults(func=_guard(_stats))
+    stats.set_defaults(func=_stats)
 
     wd = rsub.add_parser("withdraw", help="登録を取り下げ / withdraw a registration")
     wd.add_argument("submission", metavar="REGISTRATION_ID")
     _registry_arg(wd)
     wd.add_argument("--pin-env", required=True, metavar="VAR", help="暗証番号を入れた環境変数 / env var holding the PIN")
-    wd.set_defaults(func=_guard(_withdraw))
+    wd.set_defaults(func=_withdraw)
 
 
 def _registry_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--registry", required=True, metavar="DIR", help="登録簿のフォルダ / registry folder")
 
-
-def _guard(action):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return action(args)
-        except GazoError as err:
-            _error(err, args.lang)
-            return EXIT_ERROR
-
-    return run
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -100,7 +91,7 @@ def _match(args: argparse.Namespace) -> int:
             if err.code == "bad_threshold":
                 raise
             any_error = True
-            _error(err, args.lang, prefix=f"{path}: ")
+            print_error(err, args.lang, prefix=f"{path}: ")
             continue
         any_match |= bool(matches)
         if args.json:
@@ -139,7 +130,3 @@ def _pin(var: str) -> str:
         raise GazoError("weak_secret", min=6)
     return value
 
-
-def _error(err: GazoError, lang: str, prefix: str = "") -> None:
-    text = f"エラー: {prefix}{err.message_ja} / {err.message_en}" if lang == "ja" else f"error: {prefix}{err.message_en}"
-    print(text, file=sys.stderr)
