@@ -234,3 +234,92 @@ def test_eval_tablet_held_in_a_hand_is_found_from_its_bezel_and_the_face_on_it(e
     face = FaceBox(box=(150, 180, 360, 460), score=0.9)  # where the face detector puts it (checked by eye)
     found = detector.detect(picture, FakeScene(layout(), faces=[face]))
     assert found and found[0].attrs["screen_type"] == "photo_of_screen" and "face_on_panel" in found[0].attrs["signals"]
+
+
+def qr_like(size=(420, 420), seed: int = 5) -> Image.Image:
+    """Dark modules drawn on a lit panel inside a lit margin, like a code on a signage display."""
+    rng = np.random.default_rng(seed)
+    cells = np.zeros((25, 25), np.uint8)
+    cells[2:-2, 2:-2] = rng.random((21, 21)) < 0.45
+    dark = cv2.resize(cells, size, interpolation=cv2.INTER_NEAREST)[..., None] > 0
+    return Image.fromarray(np.where(dark, 15, 240).repeat(3, 2).astype(np.uint8))
+
+
+def framed_panel(
+    content: Image.Image,
+    frame_grey: int = 25,
+    wall_grey: float | None = None,
+    frame_px: int = 110,
+    light_falloff: float = 0.0,
+    seed: int = 11,
+) -> Image.Image:
+    """``content`` lit in a dark frame ``frame_px`` wide, slightly tilted, in a photo-like scene or on a plain wall."""
+    rng = np.random.default_rng(seed)
+    h, w = 1000, 1300
+    yy, xx = np.mgrid[0:h, 0:w]
+    if wall_grey is None:
+        channels = [120 + 50 * np.sin(xx / 80.0), 110 + 40 * np.cos(yy / 60.0), 100 + 0 * xx]
+        canvas = np.stack(channels, axis=2).astype(np.float32)
+    else:
+        canvas = np.full((h, w, 3), wall_grey, np.float32)
+    panel = np.float32([[420, 260], [880, 275], [872, 735], [412, 720]])
+    centre = panel.mean(axis=0)
+    body = centre + (panel - centre) * (1 + 2 * frame_px / 460)
+    cv2.fillConvexPoly(canvas, body.astype(np.int32), (frame_grey,) * 3)
+    lit = np.asarray(content, np.float32)
+    if light_falloff:
+        lit *= np.linspace(1.0, 1.0 - light_falloff, content.width)[None, :, None]  # light falling off across it
+    src = np.float32([[0, 0], [content.width, 0], [content.width, content.height], [0, content.height]])
+    matrix = cv2.getPerspectiveTransform(src, panel)
+    warped = cv2.warpPerspective(lit, matrix, (w, h))
+    mask = cv2.warpPerspective(np.ones((content.height, content.width), np.float32), matrix, (w, h))[..., None]
+    canvas = canvas * (1 - mask) + warped * mask
+    canvas += rng.normal(0, 4, canvas.shape)
+    return Image.fromarray(cv2.GaussianBlur(canvas.clip(0, 255), (3, 3), 0).astype(np.uint8))
+
+
+def test_lit_panel_in_a_closed_dark_frame_is_a_photo_of_a_screen(detector):
+    found = detector.detect(load_picture(framed_panel(qr_like())), FakeScene(layout()))
+    assert len(found) == 1 and found[0].attrs["screen_type"] == "photo_of_screen"
+    signals = found[0].attrs["signals"]
+    assert signals[0] == "bezel_sides:4" and any(s.startswith("lit_panel:") for s in signals)
+    x0, y0, x1, y1 = found[0].box
+    assert abs(x0 - 412) <= 30 and abs(y0 - 260) <= 30 and abs(x1 - 880) <= 30 and abs(y1 - 735) <= 30
+    assert found[0].score < 0.7  # light alone is weaker than a face or a status bar on the panel
+
+
+def test_blank_lit_panel_shows_nothing_and_is_not_claimed(detector):
+    blank = Image.new("RGB", (420, 420), (240, 240, 240))  # a light box, a lamp, a frosted window
+    assert detector.detect(load_picture(framed_panel(blank)), FakeScene(layout())) == []
+
+
+def test_panel_whose_light_falls_off_is_not_claimed(detector):
+    # a page under a lamp or a window onto a sky: lit from outside, not evenly from behind
+    assert detector.detect(load_picture(framed_panel(qr_like(), light_falloff=0.5)), FakeScene(layout())) == []
+
+
+def test_black_framed_print_on_a_mid_grey_wall_is_not_lit_enough_above_its_surroundings(detector):
+    picture = load_picture(framed_panel(qr_like(), wall_grey=110, frame_px=15))
+    panels = find_bezel_quads(picture, 4, min_area_share=0.08, max_aspect=2.3)
+    assert panels  # the frame is as straight and dark as a bezel: only the light tells them apart
+    assert detector.detect(picture, FakeScene(layout())) == []
+
+
+def test_lit_panel_cut_by_the_picture_edge_needs_on_screen_content(detector):
+    shot = framed_panel(qr_like())
+    picture = load_picture(shot.crop((0, 0, 884, shot.height)))  # the right side of the frame is out of the shot
+    panels = find_bezel_quads(picture, 2, min_area_share=0.08, max_aspect=2.3)
+    assert panels and panels[0].straight_sides == 3
+    assert detector.detect(picture, FakeScene(layout())) == []  # light alone is not enough without the whole frame
+    from gazoguard.perception.faces import FaceBox
+
+    face_on_it = FaceBox(box=(600, 400, 700, 520), score=0.9)
+    found = detector.detect(picture, FakeScene(layout(), faces=[face_on_it]))  # a face on it is enough
+    assert found and "face_on_panel" in found[0].attrs["signals"]
+
+
+def test_eval_station_signage_display_is_found_from_its_closed_frame_and_its_light(eval_dir, detector):
+    picture = load_picture(eval_dir / "images/qr_barcode/zxing_qrcode-2_4.png")
+    found = detector.detect(picture, FakeScene(layout()))  # no text or face needed
+    assert found and found[0].attrs["screen_type"] == "photo_of_screen"
+    assert found[0].attrs["signals"][0] == "bezel_sides:4"

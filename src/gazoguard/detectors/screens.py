@@ -16,6 +16,11 @@ dark content hides part of the frame, a bright panel whose bright→dark step
 into a thin bezel runs dead straight along ≥ 2 sides (``vision/screen_quads``)
 *and* that shows something a screen shows: a face (a video call, a photo on
 a phone) or interface text (a clock, battery %, UI words) inside the panel.
+When the dark frame runs straight along all **four** sides, the panel's own
+light is enough (``vision/panel_light``): lit far above its surroundings,
+evenly over the whole panel (a backlight has no fall-off), with dark content
+drawn on it — a monitor, TV, signage display or phone whose outline is all
+in view, whatever it shows.
 
 What can be read on the screen (clock times, addresses, speaker names in a
 chat) goes into ``attrs.readable``.
@@ -31,9 +36,10 @@ from gazoguard.textlayout import TextLayout
 from gazoguard.vision import patterns
 from gazoguard.vision.flatness import Flatness, measure
 from gazoguard.vision.keywords import FoldedText, evidence, load_keyword_sets
+from gazoguard.vision.panel_light import PanelLight, measure_panel_light
 from gazoguard.vision.quads import Quad, find_quads
 from gazoguard.vision.screen_quads import ScreenQuad, find_bezel_quads
-from gazoguard.vision.small import sample_rgb
+from gazoguard.vision.small import SHAPE_SIDE, sample_rgb, shape_gray
 
 MIN_FLAT = 0.40
 MIN_STRAIGHT_LINES = 3
@@ -63,6 +69,14 @@ SCREEN_MIN_CONTRAST = 1.6
 BEZEL_MIN_STRAIGHT_SIDES = 2
 BEZEL_MAX_ASPECT = 2.3
 PANEL_STATUS_SHARE = 0.12  # top strip of a photographed panel where its status bar sits
+# a lit panel whose whole outline is in view: its light alone says screen
+CLOSED_FRAME_SIDES = 4
+# light level / median grey just outside the panel.  2.5 in sRGB grey is ~7× in linear light: more than
+# white paper gets over ordinary mid-tone surroundings under the same light (~0.85 / 0.2)
+LIT_MIN_CONTRAST = 2.5
+LIT_MIN_EVENNESS = 0.75  # darkest / brightest cell light level: a backlight lights the panel evenly
+LIT_MIN_CONTENT = 0.05  # share of the panel drawn dark on the light: text, a code, a picture
+LIT_PANEL_SCORE = 0.6
 
 
 class ScreenDetector(Detector):
@@ -122,13 +136,17 @@ class ScreenDetector(Detector):
         if not panels:
             return []
         faces = [face.box for face in scene.faces()]
+        gray = shape_gray(picture, SHAPE_SIDE)  # the copy the panel masks were made on
         for panel in panels:
             content = panel_content(panel, layout, faces, self._ui)
+            # the panel's light alone is weaker evidence than something a screen shows on it
+            score = min(0.9, 0.55 + 0.1 * len(content) + 0.05 * panel.straight_sides) if content else LIT_PANEL_SCORE
+            content = content or lit_panel_signals(panel, measure_panel_light(gray, panel))
             if content:
                 return [
                     Finding(
                         kind="screen",
-                        score=min(0.9, 0.55 + 0.1 * len(content) + 0.05 * panel.straight_sides),
+                        score=score,
                         detector=self.name,
                         box=panel.box,
                         attrs={
@@ -157,6 +175,22 @@ def panel_content(panel: ScreenQuad, layout: TextLayout, faces: list[tuple[int, 
     if ui_evidence >= MIN_UI_EVIDENCE:
         signals.append(f"ui_words:{ui_evidence:g}")
     return signals
+
+
+def lit_panel_signals(panel: ScreenQuad, light: PanelLight) -> list[str]:
+    """A panel in a straight dark frame on all four sides that lights itself: bright, even, with content drawn on it."""
+    if (
+        panel.straight_sides < CLOSED_FRAME_SIDES
+        or light.level < LIT_MIN_CONTRAST * max(light.surround, 1.0)
+        or light.evenness < LIT_MIN_EVENNESS
+        or light.content < LIT_MIN_CONTENT
+    ):
+        return []
+    return [
+        f"lit_panel:{light.level:.0f}/{light.surround:.0f}",
+        f"even:{light.evenness:.2f}",
+        f"content:{light.content:.2f}",
+    ]
 
 
 def screenshot_signals(picture: Picture, layout: TextLayout, flat: Flatness, ui_evidence: float) -> list[str]:
