@@ -8,7 +8,7 @@ How it is counted, per image, with every model already loaded (one warm-up pass)
              redacted kinds (reported separately: it is a second, narrower check, not redaction work)
 Ratios printed: redact / check (the ≤ 30 % target) and (redact + verify) / check.
 
-    /work/venv/bin/python bench/bench_redact.py [--images N]
+    nice -n 19 .venv/bin/python bench/bench_redact.py [--images N]
 """
 
 from __future__ import annotations

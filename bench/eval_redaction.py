@@ -7,7 +7,7 @@ For every image in ../shared/eval whose check has findings:
      personal strings of text.json (kind not null) for that image;
   4. exiftool (when installed) must show no metadata beyond the file structure.
 
-    /work/venv/bin/python bench/eval_redaction.py [--limit N] [--only SUBSTR] [--keep DIR] [--json]
+    nice -n 19 .venv/bin/python bench/eval_redaction.py [--limit N] [--only SUBSTR] [--keep DIR] [--json]
 
 Prints one line per image and a summary; exit code 1 if any target is missed.
 """

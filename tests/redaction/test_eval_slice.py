@@ -17,6 +17,7 @@ SLICE = [
     "images/en_pii/presidio_ocr_test.png",  # name, phone, e-mail, URL
     "images/faces/fr_obama-240p.jpg",  # one face
     "images/exif/exifsamples_gps_DSCN0010.jpg",  # GPS and camera EXIF
+    "images/qr_barcode/zxing_qrcode-2_7.png",  # a form whose covered fields leave bare labels, and a QR code
 ]
 
 
