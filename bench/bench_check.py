@@ -66,14 +66,14 @@ def cpu_split(engine, blob: bytes) -> dict[str, float]:  # type: ignore[no-untyp
     """Process CPU ms per step of one check, run serially so each step's CPU is its own.
 
     Shared perceptions are computed first (``perception:<name>``), so detectors are charged only for
-    their own work; ``decode`` is reading the JPEG into a Picture (RGB and BGR copies included).
+    their own work; ``decode`` is reading the JPEG into a Picture (its RGB array included).
     """
     from gazoguard.picture import load_picture
     from gazoguard.scene import Scene
 
     def decode():  # type: ignore[no-untyped-def]
         picture = load_picture(blob)
-        _ = picture.rgb, picture.bgr
+        _ = picture.rgb
         return picture
 
     picture, spent = cpu_seconds(decode)

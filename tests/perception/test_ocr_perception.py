@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from gazoguard.fonts import cjk_font
-from gazoguard.perception.ocr import FIND_MAX_SIDE, MAX_SIDE, OcrPerception, _shrunk
+from gazoguard.perception.ocr import FIND_MIN_SIDE, FIND_PIXELS, OcrPerception, find_scale_for
 from gazoguard.picture import load_picture
 
 LINE = "氏名 山田太郎 090-1234-5678"
@@ -28,17 +28,25 @@ def _picture_with_line(width: int, height: int, origin: tuple[int, int], size: i
     return load_picture(im), drawn
 
 
-@pytest.mark.parametrize(("shape", "side"), [((3000, 4000, 3), 1280), ((500, 300, 3), 1280), ((1536, 2048, 3), 2048)])
-def test_shrunk_keeps_the_aspect_within_the_side(shape, side):
-    image = np.zeros(shape, dtype=np.uint8)
-    small, scale = _shrunk(image, side)
-    assert max(small.shape[:2]) <= side
-    assert scale <= 1.0
-    assert small.shape[0] == round(shape[0] * scale) and small.shape[1] == round(shape[1] * scale)
+@pytest.mark.parametrize("size", [(4000, 3000), (6435, 1865), (2000, 2000), (1600, 1200)])
+def test_text_is_found_on_a_copy_of_about_the_pixel_budget(size):
+    width, height = size
+    scale = find_scale_for(width, height)
+    assert scale < 1.0
+    assert abs(width * height * scale**2 - FIND_PIXELS) / FIND_PIXELS < 0.01
 
 
-def test_finding_never_uses_a_larger_copy_than_reading():
-    assert FIND_MAX_SIDE <= MAX_SIDE
+def test_a_wide_screenshot_keeps_more_text_height_than_a_side_limit_would():
+    scale = find_scale_for(6435, 1865)
+    assert 1865 * scale > 1865 * 1280 / 6435 * 1.5
+
+
+@pytest.mark.parametrize("size", [(640, 480), (300, 100), (1155, 866)])
+def test_small_pictures_are_enlarged_only_up_to_the_short_side_rule(size):
+    width, height = size
+    scale = find_scale_for(width, height)
+    assert scale >= 1.0
+    assert min(width, height) * scale <= max(FIND_MIN_SIDE, min(width, height)) + 1e-6
 
 
 def test_a_line_on_a_twelve_megapixel_picture_is_read_and_boxed_where_it_was_drawn(perception):

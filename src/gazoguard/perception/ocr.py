@@ -1,11 +1,12 @@
 """OCR (Japanese + Latin) with a box per character, via RapidOCR's bundled PP-OCR models.
 
-Only the models inside the rapidocr wheel are used; nothing is downloaded.
-Text lines are *found* on a copy at most :data:`FIND_MAX_SIDE` pixels long
-(detection costs grow with pixels: ~0.7 s CPU per megapixel) and *read* on
-crops of a copy at most :data:`MAX_SIDE` long, so small text keeps the
-resolution recognition needs; boxes are scaled back to the picture's pixels.
-See docs/performance.md for the measurements behind both sides.
+Only the models inside the rapidocr wheel (and an int8 copy of its text
+detector, built from it) are used; nothing is downloaded.  Text lines are
+*found* on a copy of about :data:`FIND_PIXELS` pixels (detection cost grows
+with pixels, so a pixel budget rather than a side limit: a wide screenshot
+keeps its text height) and *read* on crops of a copy at most :data:`MAX_SIDE`
+long, so small text keeps the resolution recognition needs; boxes are scaled
+back to the picture's pixels.  See docs/performance.md for the measurements.
 """
 
 from __future__ import annotations
@@ -21,19 +22,25 @@ import numpy as np
 
 from gazoguard.finding import Box
 from gazoguard.perception import Perception
+from gazoguard.perception.models import shipped_model_path
 from gazoguard.picture import Picture
 from gazoguard.textlayout import Char, TextLayout, is_cjk
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 MAX_SIDE = 2048  # text is read (recognised) on a copy at most this large ...
-FIND_MAX_SIDE = 1280  # ... and found (detected) on one at most this large
+FIND_PIXELS = 1_300_000  # ... and found (detected) on one of about this many pixels
+FIND_MIN_SIDE = 736  # small pictures are enlarged until their short side is this long (rapidocr's rule) ...
 USE_CLS = True  # the 180° line classifier
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)
 MIN_LINE_SCORE = 0.5
-# onnxruntime threads per OCR model: the machine has 2 cores and OCR is the longest step of a check
+# onnxruntime threads per OCR model: OCR is the longest step of a check, so it gets both cores
+# (one thread costs ~25 % less CPU but the check takes longer: docs/performance.md)
 OCR_THREADS = 2
+# "int8": the text detector quantised by scripts/quantize_models.py (~3.5x less CPU, see
+# docs/performance.md); "float": rapidocr's own model as it is.  Recognition stays float.
+DET_PRECISION = "int8"
 
 _session_patch_lock = threading.Lock()
 
@@ -41,9 +48,9 @@ _session_patch_lock = threading.Lock()
 class OcrPerception(Perception):
     name = "ocr"
 
-    def __init__(self, find_side: int | None = None, use_cls: bool | None = None) -> None:
+    def __init__(self, find_pixels: int | None = None, use_cls: bool | None = None) -> None:
         super().__init__()
-        self.find_side = find_side or FIND_MAX_SIDE
+        self.find_pixels = find_pixels or FIND_PIXELS
         self.use_cls = USE_CLS if use_cls is None else use_cls
 
     def load(self) -> None:
@@ -63,11 +70,11 @@ class OcrPerception(Perception):
         if min(picture.width, picture.height) < MIN_SIDE:
             return TextLayout.empty()
         read_image, scale = _downscaled_bgr(picture)
-        find_image, find_scale = _shrunk(read_image, self.find_side)
-        quads = self._find_lines(find_image)
+        find_scale = find_scale_for(picture.width, picture.height, self.find_pixels)
+        quads = self._find_lines(_bgr(_resized(picture.rgb, find_scale)))
         if quads is None:
             return TextLayout.empty()
-        quads = (quads / find_scale).astype(np.float32)  # in pixels of the reading copy
+        quads = (quads * (scale / find_scale)).astype(np.float32)  # in pixels of the reading copy
         texts, scores, words = self._read_lines(read_image, quads)
         lines: list[list[Char]] = []
         for index, (text, score, line_words) in enumerate(zip(texts, scores, words)):
@@ -112,14 +119,21 @@ class OcrPerception(Perception):
         return list(kept.txts), list(kept.scores), words
 
 
-def ocr_params() -> dict[str, Any]:
-    """RapidOCR settings (its config.yaml keys); models are the ones bundled in the wheel."""
-    return {
+def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
+    """RapidOCR settings (its config.yaml keys); models are the ones bundled in the wheel or built from them."""
+    params: dict[str, Any] = {
         "Cls.cls_thresh": CLS_THRESHOLD,
         "Global.log_level": "error",
         "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     }
+    # the copy handed to the detector is already at the scale chosen by find_scale_for: rapidocr
+    # only rounds its sides to multiples of 32
+    params["Det.limit_type"] = "max"
+    params["Det.limit_side_len"] = 1 << 20
+    if (det_precision or DET_PRECISION) == "int8":
+        params["Det.model_path"] = shipped_model_path("ocr_det_int8.onnx")
+    return params
 
 
 @contextmanager
@@ -148,16 +162,28 @@ def _without_spinning() -> Iterator[None]:
             OrtInferSession._init_sess_opts = original  # type: ignore[method-assign]
 
 
-def _shrunk(image: np.ndarray, side: int) -> tuple[np.ndarray, float]:
-    """``image`` with its longer side at most ``side``, and the factor applied."""
+def find_scale_for(width: int, height: int, pixels: int = FIND_PIXELS) -> float:
+    """The scale text is found at: about ``pixels`` pixels, and never enlarged past a short side of FIND_MIN_SIDE."""
+    budget = (pixels / (width * height)) ** 0.5
+    enlarge_limit = max(1.0, FIND_MIN_SIDE / min(width, height))
+    return min(budget, enlarge_limit)
+
+
+def _bgr(rgb: np.ndarray) -> np.ndarray:
+    """A BGR copy (what the OCR models take), made after resizing so no full-size copy is needed."""
     import cv2
 
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def _resized(image: np.ndarray, scale: float) -> np.ndarray:
+    import cv2
+
+    if scale == 1.0:
+        return image
     height, width = image.shape[:2]
-    if max(height, width) <= side:
-        return image, 1.0
-    scale = side / max(height, width)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
 
 
 def _downscaled_bgr(picture: Picture) -> tuple[np.ndarray, float]:
@@ -165,10 +191,10 @@ def _downscaled_bgr(picture: Picture) -> tuple[np.ndarray, float]:
 
     longest = max(picture.width, picture.height)
     if longest <= MAX_SIDE:
-        return np.ascontiguousarray(picture.bgr), 1.0
+        return _bgr(picture.rgb), 1.0
     scale = MAX_SIDE / longest
     size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
-    return cv2.resize(picture.bgr, size, interpolation=cv2.INTER_AREA), scale
+    return _bgr(cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)), scale
 
 
 def _quad_box(quad: Any, scale: float) -> Box:
