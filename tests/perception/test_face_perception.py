@@ -107,3 +107,20 @@ def test_parallel_calls_give_the_same_faces(perception, eval_dir):
         t.join()
     assert len(expected) == 2
     assert results == [expected] * 3
+
+
+@pytest.mark.parametrize("face_px", [40, 100])
+def test_a_face_on_the_seam_between_two_strips_is_found_once(perception, eval_dir, face_px):
+    import numpy as np
+
+    from gazoguard.perception.faces import STRIP_OVERLAP, STRIP_PX, centerface_in_strips
+
+    width = 2000
+    rows = STRIP_PX // width  # the first strip ends here; the second starts STRIP_OVERLAP rows above
+    _, probe = _paste_face(eval_dir, (width, 1400), face_px, (900, 0))
+    top = rows - face_px // 2 - probe[1]  # the face straddles the first strip's last row
+    canvas, label = _paste_face(eval_dir, (width, 1400), face_px, (900, top))
+    assert label[1] < rows < label[3] and label[1] > rows - STRIP_OVERLAP  # cut by one strip, whole in the next
+    proposals = [p for p in centerface_in_strips(np.asarray(canvas), perception._net, 0.5)]
+    hits = [p for p in proposals if found(label, p.box)]
+    assert len(hits) == 1

@@ -49,6 +49,8 @@ EXTRA_PX_SHARE = 0.1
 OVERVIEW_PX = 250_000  # big faces on pictures read in two passes
 TWO_PASS_FROM_PX = 3_000_000
 STRIDE = 32  # CenterFace needs sides that are multiples of 32
+STRIP_PX = 1_000_000  # one CenterFace pass reads at most about this many pixels (memory)
+STRIP_OVERLAP = 128  # rows shared by neighbouring strips: faces up to this tall are never cut
 
 STRONG_SCORE = 0.5  # CenterFace alone is trusted from here
 CANDIDATE_SCORE = 0.2  # below this a proposal is not even verified
@@ -169,7 +171,30 @@ def propose(rgb: np.ndarray, net: CenterFaceSession, min_score: float = CANDIDAT
             image = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
         else:
             image = rgb
-        found += [_rescaled(p, scale) for p in centerface(image, net, min_score)]
+        found += [_rescaled(p, scale) for p in centerface_in_strips(image, net, min_score)]
+    return suppress(found)
+
+
+def centerface_in_strips(rgb: np.ndarray, net: CenterFaceSession, min_score: float) -> list[Proposal]:
+    """CenterFace on horizontal strips of at most STRIP_PX pixels that overlap by STRIP_OVERLAP rows.
+
+    The model's buffers grow with the pixels of one pass (~115 bytes per pixel); strips keep a
+    12 MP picture's detail pass at the memory of a 1 MP one for the same CPU.  A face cut by a
+    strip's edge lies whole in the overlap of the next one, unless it is taller than the overlap:
+    such faces are found by the overview pass (see read_scales).
+    """
+    height, width = rgb.shape[:2]
+    rows = max(STRIP_OVERLAP + STRIDE, STRIP_PX // max(1, width))
+    if height <= rows:
+        return centerface(rgb, net, min_score)
+    found: list[Proposal] = []
+    top = 0
+    while True:
+        bottom = min(height, top + rows)
+        found += [_shifted(p, top) for p in centerface(rgb[top:bottom], net, min_score)]
+        if bottom == height:
+            break
+        top = bottom - STRIP_OVERLAP
     return suppress(found)
 
 
@@ -254,6 +279,11 @@ def suppress(proposals: list[Proposal], iou: float = NMS_IOU) -> list[Proposal]:
         if all(_iou(p.box, k.box) < iou and _inside_share(p.box, k.box) < 0.7 for k in kept):
             kept.append(p)
     return kept
+
+
+def _shifted(p: Proposal, dy: float) -> Proposal:
+    x0, y0, x1, y1 = p.box
+    return Proposal((x0, y0 + dy, x1, y1 + dy), p.score, tuple((x, y + dy) for x, y in p.landmarks))
 
 
 def _rescaled(p: Proposal, scale: float) -> Proposal:
