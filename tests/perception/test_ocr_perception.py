@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -66,3 +68,13 @@ def test_an_empty_picture_has_no_text(perception):
     picture = load_picture(Image.new("RGB", (1600, 1200), (250, 250, 250)))
     assert perception.compute(picture, None).text == ""
 
+
+
+def test_every_model_file_is_named_so_rapidocr_never_looks_one_up_for_download(perception):
+    from rapidocr.inference_engine.base import InferSession
+
+    from gazoguard.perception.ocr import ocr_params
+
+    assert len(InferSession.model_info) == 0  # its catalogue of downloads was never read
+    for task in ("Det", "Cls", "Rec"):
+        assert Path(ocr_params()[f"{task}.model_path"]).is_file()

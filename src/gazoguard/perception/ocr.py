@@ -54,6 +54,7 @@ class OcrPerception(Perception):
         self.use_cls = USE_CLS if use_cls is None else use_cls
 
     def load(self) -> None:
+        _import_rapidocr_without_model_catalogue()
         from rapidocr import RapidOCR
 
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
@@ -131,9 +132,52 @@ def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
     # only rounds its sides to multiples of 32
     params["Det.limit_type"] = "max"
     params["Det.limit_side_len"] = 1 << 20
+    # every model file is named, so rapidocr never looks a model up in its catalogue of downloads
+    params["Det.model_path"] = _wheel_model("PP-OCRv6_det_small.onnx")
+    params["Cls.model_path"] = _wheel_model("ch_ppocr_mobile_v2.0_cls_mobile.onnx")
+    params["Rec.model_path"] = _wheel_model("PP-OCRv6_rec_small.onnx")
     if (det_precision or DET_PRECISION) == "int8":
         params["Det.model_path"] = shipped_model_path("ocr_det_int8.onnx")
     return params
+
+
+def _wheel_model(name: str) -> str:
+    from importlib import resources
+
+    return str(resources.files("rapidocr").joinpath("models", name))
+
+
+_import_lock = threading.Lock()
+
+
+def _import_rapidocr_without_model_catalogue() -> None:
+    """Import rapidocr without parsing its catalogue of downloadable models.
+
+    rapidocr 3.10 reads ``default_models.yaml`` (1,600 lines) into OmegaConf when it is
+    imported: 1.2 s of a ~3 s cold start.  The catalogue only serves to find or download a
+    model when no file is named, and :func:`ocr_params` names every file, so an empty
+    catalogue is handed over instead.  A lookup that still happened would then fail with
+    rapidocr's "Unsupported configuration" error rather than try a download.
+    """
+    import sys
+
+    with _import_lock:
+        if "rapidocr.inference_engine.base" in sys.modules:
+            return
+        from omegaconf import OmegaConf
+
+        real_load = OmegaConf.load
+
+        def load(path: Any) -> Any:
+            if str(path).endswith("default_models.yaml"):
+                return OmegaConf.create({})
+            return real_load(path)
+
+        OmegaConf.load = load  # type: ignore[method-assign]
+        try:
+            import rapidocr.inference_engine.base  # noqa: F401
+        finally:
+            OmegaConf.load = real_load  # type: ignore[method-assign]
 
 
 @contextmanager
