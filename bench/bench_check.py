@@ -1,6 +1,6 @@
 """Benchmark the whole check: 1 MP and 12 MP photos, cold and warm, p50/p95, per detector, peak RSS.
 
-    /work/venv/bin/python bench/bench_check.py [--runs 5] [--cpu] [--json out.json]
+    .venv/bin/python bench/bench_check.py [--runs 5] [--cpu] [--json out.json]
 
 Targets (issue 3/4): 12 MP warm p50 ≤ 1.0 s, 1 MP warm p50 ≤ 0.5 s, peak RSS ≤ 1 GB, cold start ≤ 3 s.
 

@@ -1,7 +1,7 @@
 """Documents, screens, place clues and name tags: accuracy on the eval set and added time at 12 MP.
 
-    /work/venv/bin/python bench/bench_documents_screens.py            # accuracy (runs OCR + faces) + timing
-    /work/venv/bin/python bench/bench_documents_screens.py --timing   # timing only (no models)
+    .venv/bin/python bench/bench_documents_screens.py            # accuracy (runs OCR + faces) + timing
+    .venv/bin/python bench/bench_documents_screens.py --timing   # timing only (no models)
 
 Accuracy: document kind correct on labelled documents (manifest doc_kind;
 ``screen`` documents are scored against the screens detector), screen recall

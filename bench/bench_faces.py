@@ -1,8 +1,8 @@
 """Face perception on the labelled eval set: recall per face size, false faces, time.
 
-    /work/venv/bin/python bench/bench_faces.py            # accuracy + timing
-    /work/venv/bin/python bench/bench_faces.py --sweep    # thresholds side by side (one model run)
-    /work/venv/bin/python bench/bench_faces.py --timing   # timing only
+    .venv/bin/python bench/bench_faces.py            # accuracy + timing
+    .venv/bin/python bench/bench_faces.py --sweep    # thresholds side by side (one model run)
+    .venv/bin/python bench/bench_faces.py --timing   # timing only
 
 A labelled face counts as found when a predicted box has IoU >= 0.3 with it
 or the predicted box's centre falls inside it.  Size = max(w, h) of the

@@ -1,6 +1,6 @@
 """PDQ registry robustness on the eval images: match rate after common edits, false matches between images.
 
-    /work/venv/bin/python bench/bench_hash_robustness.py [--eval-dir ../shared/eval] [--threshold 31] [--windows 10000]
+    .venv/bin/python bench/bench_hash_robustness.py [--eval-dir ../shared/eval] [--threshold 31] [--windows 10000]
 
 Every readable eval image is hashed as a person would (``compute_hashes``) and
 registered; each edited copy is then hashed as a platform would

@@ -1,6 +1,6 @@
 """Loopback load test of the intake endpoint: N pictures at a shop's rate, then as fast as it goes.
 
-    /work/venv/bin/python bench/bench_intake.py [--count 5000] [--rate 10] [--concurrency 8]
+    .venv/bin/python bench/bench_intake.py [--count 5000] [--rate 10] [--concurrency 8]
         [--detectors hidden_data,analysis_power] [--database-url postgresql+psycopg://…]
 
 The real app is served by uvicorn on 127.0.0.1 (never another interface) with a fresh SQLite database

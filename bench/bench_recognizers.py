@@ -2,7 +2,7 @@
 
 OCR output is cached in /tmp (pickled TextLayouts) so recognizer changes re-score in seconds:
 
-    /work/venv/bin/python bench/bench_recognizers.py [--eval ../shared/eval] [--cache /tmp/gazoguard_ocr_cache] [-v]
+    .venv/bin/python bench/bench_recognizers.py [--eval ../shared/eval] [--cache /tmp/gazoguard_ocr_cache] [-v]
 """
 
 from __future__ import annotations

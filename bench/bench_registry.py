@@ -1,6 +1,6 @@
 """Registry index at scale: build, load, query p50/p95, peak RSS, against brute force in the same run.
 
-    /work/venv/bin/python bench/bench_registry.py --n 1000000 10000000
+    .venv/bin/python bench/bench_registry.py --n 1000000 10000000
 
 For each N, random 256-bit hashes are generated (seeded), near-duplicates of
 half the queries are planted (0–31 flipped bits, so each must be found), the

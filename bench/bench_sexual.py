@@ -1,6 +1,6 @@
 """Time the sexual-content and minor-signal detectors at 1 MP and 12 MP, against the stock library calls.
 
-    /work/venv/bin/python bench/bench_sexual.py [--runs 7]
+    .venv/bin/python bench/bench_sexual.py [--runs 7]
 
 Target (issue 4): these detectors add ≤ ~80 ms on 2 cores at 12 MP.  The
 baseline, measured in the same run, is what a user would write first:

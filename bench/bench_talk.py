@@ -7,7 +7,7 @@ normalisation the issue suggests), to show why it is not used.
 
 Target: < 200 ms for 200 messages.
 
-    /work/venv/bin/python bench/bench_talk.py [--runs 20] [--ginza]
+    .venv/bin/python bench/bench_talk.py [--runs 20] [--ginza]
 """
 
 from __future__ import annotations
