@@ -33,6 +33,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 from importlib import resources
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,7 @@ from gazoguard.finding import Box
 from gazoguard.perception import Perception
 from gazoguard.perception.models import shipped_model
 from gazoguard.picture import Picture
+from gazoguard.vision.small import scaled_rgb
 
 # Pixel budget of the CenterFace passes: BASE_PX for a ~1 MP picture, plus a
 # small share of every pixel beyond it (12 MP → ~2 MP read in total).
@@ -97,7 +99,7 @@ class FacePerception(Perception):
         if min(picture.width, picture.height) < MIN_SIDE:
             return []
         with self._lock:
-            proposals = propose(picture.rgb, self._net)
+            proposals = propose(picture.rgb, self._net, copy_at=lambda scale: scaled_rgb(picture, scale))
             return select(picture.rgb, proposals)
 
 
@@ -159,20 +161,30 @@ def read_scales(width: int, height: int) -> list[float]:
     return [detail, math.sqrt(OVERVIEW_PX / pixels)]
 
 
-def propose(rgb: np.ndarray, net: CenterFaceSession, min_score: float = CANDIDATE_SCORE) -> list[Proposal]:
-    """CenterFace proposals from every read scale, merged, in full-resolution pixels."""
-    import cv2
+def propose(
+    rgb: np.ndarray,
+    net: CenterFaceSession,
+    min_score: float = CANDIDATE_SCORE,
+    copy_at: Callable[[float], np.ndarray] | None = None,
+) -> list[Proposal]:
+    """CenterFace proposals from every read scale, merged, in full-resolution pixels.
 
+    ``copy_at(scale)`` gives the picture at a scale (the engine shares one working copy
+    between the models, see vision/small.py); by default ``rgb`` is resized.
+    """
     height, width = rgb.shape[:2]
     found: list[Proposal] = []
     for scale in read_scales(width, height):
-        if scale < 1.0:
-            size = (max(1, round(width * scale)), max(1, round(height * scale)))
-            image = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
-        else:
-            image = rgb
+        image = rgb if scale == 1.0 else (copy_at or (lambda s: _resized(rgb, s)))(scale)
         found += [_rescaled(p, scale) for p in centerface_in_strips(image, net, min_score)]
     return suppress(found)
+
+
+def _resized(rgb: np.ndarray, scale: float) -> np.ndarray:
+    import cv2
+
+    height, width = rgb.shape[:2]
+    return cv2.resize(rgb, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA)
 
 
 def centerface_in_strips(rgb: np.ndarray, net: CenterFaceSession, min_score: float) -> list[Proposal]:

@@ -25,10 +25,11 @@ from gazoguard.perception import Perception
 from gazoguard.perception.models import shipped_model_path
 from gazoguard.picture import Picture
 from gazoguard.textlayout import Char, TextLayout, is_cjk
+from gazoguard.vision.small import WORKING_SIDE, scaled_rgb, working_rgb
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
-MAX_SIDE = 2048  # text is read (recognised) on a copy at most this large ...
+MAX_SIDE = WORKING_SIDE  # text is read (recognised) on a copy at most this large ...
 FIND_PIXELS = 1_300_000  # ... and found (detected) on one of about this many pixels
 FIND_MIN_SIDE = 736  # small pictures are enlarged until their short side is this long (rapidocr's rule) ...
 USE_CLS = True  # the 180° line classifier
@@ -70,9 +71,10 @@ class OcrPerception(Perception):
     def compute(self, picture: Picture, scene: Any) -> TextLayout:
         if min(picture.width, picture.height) < MIN_SIDE:
             return TextLayout.empty()
-        read_image, scale = _downscaled_bgr(picture)
+        working, scale = working_rgb(picture)
+        read_image = _bgr(working)
         find_scale = find_scale_for(picture.width, picture.height, self.find_pixels)
-        quads = self._find_lines(_bgr(_resized(picture.rgb, find_scale)))
+        quads = self._find_lines(_bgr(scaled_rgb(picture, find_scale)))
         if quads is None:
             return TextLayout.empty()
         quads = (quads * (scale / find_scale)).astype(np.float32)  # in pixels of the reading copy
@@ -218,27 +220,6 @@ def _bgr(rgb: np.ndarray) -> np.ndarray:
     import cv2
 
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
-
-
-def _resized(image: np.ndarray, scale: float) -> np.ndarray:
-    import cv2
-
-    if scale == 1.0:
-        return image
-    height, width = image.shape[:2]
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
-
-
-def _downscaled_bgr(picture: Picture) -> tuple[np.ndarray, float]:
-    import cv2
-
-    longest = max(picture.width, picture.height)
-    if longest <= MAX_SIDE:
-        return _bgr(picture.rgb), 1.0
-    scale = MAX_SIDE / longest
-    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
-    return _bgr(cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)), scale
 
 
 def _quad_box(quad: Any, scale: float) -> Box:

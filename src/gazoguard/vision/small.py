@@ -17,9 +17,11 @@ from gazoguard.picture import Picture
 
 SHAPE_SIDE = 640
 SAMPLE_SIDE = 640
+WORKING_SIDE = 2048  # the largest copy a model reads (OCR's reading copy)
 
 _cache: weakref.WeakKeyDictionary[Picture, dict[tuple[str, int], np.ndarray]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_working_lock = threading.Lock()  # the working copy is made once even when two models ask at once
 
 
 def _memo(picture: Picture, key: tuple[str, int], make) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -70,3 +72,33 @@ def sample_rgb(picture: Picture, side: int = SAMPLE_SIDE) -> np.ndarray:
         return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_NEAREST)
 
     return _memo(picture, ("sample", side), make)
+
+
+def working_rgb(picture: Picture) -> tuple[np.ndarray, float]:
+    """Area-averaged copy with the longer side ≤ WORKING_SIDE, and its scale.
+
+    The models' own smaller copies (see :func:`scaled_rgb`) are made from it: one pass over a
+    12 MP picture (~95 ms CPU) instead of one per copy (60–95 ms each).
+    """
+    s = scale_for(picture, WORKING_SIDE)
+    if s >= 1.0:
+        return picture.rgb, 1.0
+
+    def make() -> np.ndarray:
+        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)
+
+    with _working_lock:
+        return _memo(picture, ("working", WORKING_SIDE), make), s
+
+
+def scaled_rgb(picture: Picture, scale: float) -> np.ndarray:
+    """The picture at ``scale`` (a factor of its full size): shrunk from the working copy when that is
+    large enough, otherwise resized from the full picture (enlarged with bilinear interpolation)."""
+    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+    if scale == 1.0:
+        return picture.rgb
+    working, working_scale = working_rgb(picture)
+    if scale <= working_scale:
+        return cv2.resize(working, size, interpolation=cv2.INTER_AREA)
+    return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)

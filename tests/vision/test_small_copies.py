@@ -1,0 +1,39 @@
+"""Reduced copies of a picture: one working copy per picture, every smaller copy made from it."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from gazoguard.picture import load_picture
+from gazoguard.vision.small import WORKING_SIDE, scaled_rgb, working_rgb
+
+
+@pytest.fixture(scope="module")
+def big_picture():
+    rng = np.random.default_rng(3)
+    smooth = cv2.resize(rng.integers(0, 256, (30, 40, 3), dtype=np.uint8), (4000, 3000), interpolation=cv2.INTER_CUBIC)
+    return load_picture(Image.fromarray(smooth))
+
+
+def test_the_working_copy_is_made_once_and_bounded(big_picture):
+    first, scale = working_rgb(big_picture)
+    again, _ = working_rgb(big_picture)
+    assert again is first
+    assert max(first.shape[:2]) == WORKING_SIDE and scale == pytest.approx(WORKING_SIDE / 4000)
+
+
+@pytest.mark.parametrize("scale", [0.1, 0.33, 0.5])
+def test_a_smaller_copy_matches_one_made_from_the_full_picture(big_picture, scale):
+    copy = scaled_rgb(big_picture, scale)
+    direct = cv2.resize(big_picture.rgb, (copy.shape[1], copy.shape[0]), interpolation=cv2.INTER_AREA)
+    assert copy.shape == (round(3000 * scale), round(4000 * scale), 3)
+    assert np.abs(copy.astype(int) - direct.astype(int)).mean() < 2.0
+
+
+def test_an_enlarged_copy_comes_from_the_full_picture():
+    small = load_picture(Image.new("RGB", (300, 200), (10, 200, 30)))
+    assert scaled_rgb(small, 2.0).shape == (400, 600, 3)
+    assert working_rgb(small)[1] == 1.0
