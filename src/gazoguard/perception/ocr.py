@@ -36,6 +36,10 @@ USE_CLS = True  # the 180° line classifier
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)
 MIN_LINE_SCORE = 0.5
+# rapidocr pads every batch of lines to at least 320 px wide (PaddleOCR's training width), so a
+# one-character line costs as much as a sentence; 96 px reads the same strings on the eval set and
+# short synthetic crops at least as well, for ~45 % less recognition CPU (docs/performance.md)
+REC_MIN_WIDTH = 96
 # onnxruntime threads per OCR model: OCR is the longest step of a check, so it gets both cores
 # (one thread costs ~25 % less CPU but the check takes longer: docs/performance.md)
 OCR_THREADS = 2
@@ -126,6 +130,7 @@ def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
     """RapidOCR settings (its config.yaml keys); models are the ones bundled in the wheel or built from them."""
     params: dict[str, Any] = {
         "Cls.cls_thresh": CLS_THRESHOLD,
+        "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
         "Global.log_level": "error",
         "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
