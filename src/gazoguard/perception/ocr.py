@@ -31,7 +31,7 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 MAX_SIDE = WORKING_SIDE  # text is read (recognised) on a copy at most this large ...
 FIND_PIXELS = 1_300_000  # ... and found (detected) on one of about this many pixels
-FIND_MIN_SIDE = 736  # small pictures are enlarged until their short side is this long (rapidocr's rule) ...
+FIND_MIN_SIDE = 736  # small pictures are enlarged until their short side is this long (rapidocr's rule)
 USE_CLS = True  # the 180° line classifier
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)
@@ -140,11 +140,10 @@ def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
     params["Det.limit_type"] = "max"
     params["Det.limit_side_len"] = 1 << 20
     # every model file is named, so rapidocr never looks a model up in its catalogue of downloads
-    params["Det.model_path"] = _wheel_model("PP-OCRv6_det_small.onnx")
+    int8 = (det_precision or DET_PRECISION) == "int8"
+    params["Det.model_path"] = shipped_model_path("ocr_det_int8.onnx") if int8 else _wheel_model("PP-OCRv6_det_small.onnx")
     params["Cls.model_path"] = _wheel_model("ch_ppocr_mobile_v2.0_cls_mobile.onnx")
     params["Rec.model_path"] = _wheel_model("PP-OCRv6_rec_small.onnx")
-    if (det_precision or DET_PRECISION) == "int8":
-        params["Det.model_path"] = shipped_model_path("ocr_det_int8.onnx")
     return params
 
 
