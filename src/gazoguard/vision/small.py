@@ -35,6 +35,11 @@ def _memo(picture: Picture, key: tuple[str, int], make) -> np.ndarray:  # type: 
         return _cache[picture].setdefault(key, value)
 
 
+def _size(picture: Picture, scale: float) -> tuple[int, int]:
+    """(width, height) of a copy at ``scale``, never zero."""
+    return max(1, round(picture.width * scale)), max(1, round(picture.height * scale))
+
+
 def scale_for(picture: Picture, side: int) -> float:
     """Factor from full-size pixels to a copy whose longer side is at most ``side``."""
     return min(1.0, side / max(picture.width, picture.height))
@@ -47,7 +52,7 @@ def shape_rgb(picture: Picture, side: int = SHAPE_SIDE) -> np.ndarray:
         s = scale_for(picture, side)
         if s >= 1.0:
             return np.ascontiguousarray(picture.rgb)
-        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        size = _size(picture, s)
         # area-average from a 2×-oversized nearest sample: same shapes, a fraction of the work at 12 MP
         if s < 0.5:
             double = (size[0] * 2, size[1] * 2)
@@ -68,7 +73,7 @@ def sample_rgb(picture: Picture, side: int = SAMPLE_SIDE) -> np.ndarray:
         s = scale_for(picture, side)
         if s >= 1.0:
             return np.ascontiguousarray(picture.rgb)
-        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        size = _size(picture, s)
         return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_NEAREST)
 
     return _memo(picture, ("sample", side), make)
@@ -85,7 +90,7 @@ def working_rgb(picture: Picture) -> tuple[np.ndarray, float]:
         return picture.rgb, 1.0
 
     def make() -> np.ndarray:
-        size = (max(1, round(picture.width * s)), max(1, round(picture.height * s)))
+        size = _size(picture, s)
         return cv2.resize(picture.rgb, size, interpolation=cv2.INTER_AREA)
 
     with _working_lock:
@@ -95,9 +100,9 @@ def working_rgb(picture: Picture) -> tuple[np.ndarray, float]:
 def scaled_rgb(picture: Picture, scale: float) -> np.ndarray:
     """The picture at ``scale`` (a factor of its full size): shrunk from the working copy when that is
     large enough, otherwise resized from the full picture (enlarged with bilinear interpolation)."""
-    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
     if scale == 1.0:
         return picture.rgb
+    size = _size(picture, scale)
     working, working_scale = working_rgb(picture)
     if scale <= working_scale:
         return cv2.resize(working, size, interpolation=cv2.INTER_AREA)

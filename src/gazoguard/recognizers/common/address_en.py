@@ -11,6 +11,7 @@ or a heading further down, as its value — and a redaction's re-check would kee
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gazoguard.recognizers.base import Recognizer, TextMatch
 from gazoguard.recognizers.normalize import LineSpan, NormalizedText
@@ -67,11 +68,8 @@ class EnglishAddressRecognizer(Recognizer):
 
     def _labelled(self, text: NormalizedText) -> list[TextMatch]:
         out = []
-        for m in _ADDRESS_LABEL_AT.finditer(text.norm):
-            span = label_value(text, m)
-            if span is None:
-                continue
-            start, end = span[0], min(span[1], span[0] + 80)
+        for start, end in _label_values(text, _ADDRESS_LABEL_AT):
+            end = min(end, start + 80)
             value = text.norm[start:end]
             if (
                 len(value) >= 3
@@ -83,13 +81,10 @@ class EnglishAddressRecognizer(Recognizer):
 
     def _places(self, text: NormalizedText) -> list[TextMatch]:
         out = []
-        for m in _PLACE_LABEL_AT.finditer(text.norm):
-            span = label_value(text, m)
-            if span is None:
-                continue
-            value = text.norm[span[0] : span[1]]
+        for start, end in _label_values(text, _PLACE_LABEL_AT):
+            value = text.norm[start:end]
             if _PLACE_VALUE.fullmatch(value) and len(re.findall(r"[A-Za-zÀ-ÿ]", value)) >= 3:
-                out.append(self.match(text, span[0], span[1], "address", 0.75, source="place_label"))
+                out.append(self.match(text, start, end, "address", 0.75, source="place_label"))
         return out
 
     def _second_sightings(self, text: NormalizedText, places: list[str]) -> list[TextMatch]:
@@ -164,3 +159,11 @@ def directly_below(label: tuple[int, int, int, int], value: tuple[int, int, int,
 def _line_at(text: NormalizedText, norm_pos: int) -> LineSpan | None:
     original = text.origin[norm_pos]
     return next((ln for ln in text.lines if ln.start <= original < ln.end), None)
+
+
+def _label_values(text: NormalizedText, labels: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The value span of each label ``labels`` finds (see :func:`label_value`), where it has one."""
+    for m in labels.finditer(text.norm):
+        span = label_value(text, m)
+        if span is not None:
+            yield span
