@@ -75,11 +75,14 @@ def _finding(layout: TextLayout, match: TextMatch, detector: str) -> Finding | N
         attrs["line_boxes"] = [list(b) for b in line_boxes]
     ocr_score = layout.score_for_span(match.start, match.end)
     attrs["ocr_score"] = round(ocr_score, 3)
+    as_read = layout.text[match.start : match.end]
+    if match.reading and match.reading != as_read:
+        attrs["as_read"] = as_read
     return Finding(
         kind=match.kind,
         score=match.score,
         detector=detector,
         box=box,
-        text=layout.text[match.start : match.end],
+        text=match.reading or as_read,
         attrs=attrs,
     )

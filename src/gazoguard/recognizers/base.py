@@ -14,13 +14,18 @@ from gazoguard.recognizers.normalize import NormalizedText
 
 @dataclass(frozen=True, slots=True)
 class TextMatch:
-    """A personal string found in a text: ``text[start:end]`` of the ORIGINAL text is it."""
+    """A personal string found in a text: ``text[start:end]`` of the ORIGINAL text is it.
+
+    ``reading`` is set when the recognizer repaired OCR confusions and a check (check digits)
+    confirmed the repaired string: it is then what the finding reports as its text.
+    """
 
     start: int
     end: int
     kind: str
     score: float
     attrs: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    reading: str | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -69,11 +74,12 @@ class Recognizer(ABC):
         end: int,
         kind: str,
         score: float,
+        reading: str | None = None,
         **attrs: Any,
     ) -> TextMatch:
         """A match for ``text.norm[start:end]``, mapped back to the original text."""
         o_start, o_end = text.original_span(start, end)
-        return TextMatch(o_start, o_end, kind, score, attrs)
+        return TextMatch(o_start, o_end, kind, score, attrs, reading)
 
 
 def distinct(matches: list[TextMatch]) -> list[TextMatch]:

@@ -2,7 +2,8 @@
 
 Check digits decide: a data line counts when at least two of its check digits
 (document number, birth date, expiry) hold, after undoing the usual OCR
-swaps (O↔0, I↔1, …) field by field.  The name line becomes ``person_name``,
+swaps (O↔0, I↔1, …) field by field.  The repaired line (letters where ICAO
+puts letters, digits where it puts digits) is the finding's reading.  The name line becomes ``person_name``,
 a TD2/TD3 data line ``passport``, a TD1 birth-date line ``birthdate`` and a
 TD1 document line ``passport`` with ``document="id_card"``.
 """
@@ -70,7 +71,8 @@ class MrzRecognizer(Recognizer):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if re.match(r"^[PIACV][A-Z0-9<][A-Z0<]{3}[A-Z\u00C0-\u00DE<]+$", v) and "<<" in v[5:]:
                 names = [p.replace("<", " ").strip() for p in v[5:].split("<<") if p.strip("<")]
-                out.append(self.match(text, line.start, line.end, "person_name", 0.95, source="mrz", names=names[:2]))
+                out.append(self.match(text, line.start, line.end, "person_name", 0.95, source="mrz", names=names[:2],
+                                      reading=v[:2] + v[2:].translate(_TO_ALPHA)))
                 continue
             if len(v) >= 40 or (32 <= len(v) <= 39 and not v[0].isdigit() or 32 <= len(v) <= 39 and v[:9].isalnum()):
                 match = self._td23_data(text, line)
@@ -102,7 +104,9 @@ class MrzRecognizer(Recognizer):
         hits = _doc_checks(doc, doc_check, [(birth, birth_check), (expiry, expiry_check)])
         if hits < 2 or sex not in "MF<":
             return None
+        dates = _digits(birth + birth_check) + sex + _digits(expiry + expiry_check)
         return self.match(
             text, line.start, line.end, "passport", 0.97, source="mrz", validated=True, check="mrz",
             number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex,
+            reading=doc + _digits(doc_check) + nationality + dates + v[28:],
         )
