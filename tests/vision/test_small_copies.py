@@ -37,3 +37,35 @@ def test_an_enlarged_copy_comes_from_the_full_picture():
     small = load_picture(Image.new("RGB", (300, 200), (10, 200, 30)))
     assert scaled_rgb(small, 2.0).shape == (400, 600, 3)
     assert working_rgb(small)[1] == 1.0
+
+
+def _jpeg(rgb: np.ndarray, orientation: int = 1) -> bytes:
+    import io
+
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buf = io.BytesIO()
+    Image.fromarray(rgb).save(buf, format="JPEG", quality=92, exif=exif.tobytes())
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def smooth_rgb():
+    rng = np.random.default_rng(5)
+    return cv2.resize(rng.integers(0, 256, (30, 40, 3), dtype=np.uint8), (4000, 3000), interpolation=cv2.INTER_CUBIC)
+
+
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_a_large_jpeg_is_decoded_shrunk_and_matches_a_resized_copy(smooth_rgb, orientation):
+    picture = load_picture(_jpeg(smooth_rgb, orientation))
+    working, scale = working_rgb(picture)
+    assert scale == pytest.approx(0.5)
+    assert working.shape == (picture.height // 2, picture.width // 2, 3)  # 6: stored sideways, seen upright
+    resized = cv2.resize(picture.rgb, (working.shape[1], working.shape[0]), interpolation=cv2.INTER_AREA)
+    assert np.abs(working.astype(int) - resized.astype(int)).mean() < 2.0
+
+
+def test_pictures_other_than_jpeg_are_not_decoder_shrunk(big_picture):
+    from gazoguard.vision.small import decoder_shrunk
+
+    assert big_picture.format == "PNG" and decoder_shrunk(big_picture) is None
