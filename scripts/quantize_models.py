@@ -143,7 +143,7 @@ def face_inputs(count: int) -> Iterator[dict[str, np.ndarray]]:
 
 
 def fused_float(source: bytes) -> bytes:
-    """The float graph with onnxruntime's own fusions applied (GELU, layer norm, BN folding), before quantisation.
+    """The float graph with onnxruntime's own fusions applied (GELU, layer norm, BN folding), ready to quantise.
 
     Quantising the raw graph leaves each GELU / layer norm as a chain of quantised adds and
     multiplications with (de)quantisation between them, which costs more than the convolutions
@@ -159,7 +159,25 @@ def fused_float(source: bytes) -> bytes:
         model.write_bytes(source)
         ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"],
                              disabled_optimizers=["ConvActivationFusion"])
-        return Path(options.optimized_model_filepath).read_bytes()
+        return spatial_means_as_pools(Path(options.optimized_model_filepath).read_bytes())
+
+
+def spatial_means_as_pools(model_bytes: bytes) -> bytes:
+    """``ReduceMean`` over height and width (keeping them) rewritten as the ``GlobalAveragePool`` it is.
+
+    The quantiser has an int8 global average pool but no int8 ReduceMean, which would stay
+    float between a dequantise and a quantise (the squeeze-excitation blocks of the text detector).
+    """
+    import onnx
+    from onnx import helper
+
+    model = onnx.load_from_string(model_bytes)
+    for node in model.graph.node:
+        attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+        if node.op_type == "ReduceMean" and len(node.input) == 1 and list(attrs.get("axes", [])) == [2, 3] \
+                and attrs.get("keepdims", 1) == 1:
+            node.CopyFrom(helper.make_node("GlobalAveragePool", [node.input[0]], list(node.output), name=node.name))
+    return model.SerializeToString()
 
 
 def quantize(source: bytes, inputs: Iterator[dict[str, np.ndarray]], out_path: Path, fuse: bool) -> None:
