@@ -83,15 +83,10 @@ def test_generated_form_each_kind_boxed_over_its_characters(detector, perception
 @pytest.mark.parametrize(
     "rel, expected",
     [
-        pytest.param(
+        (
             "images/ja_text/yomitoku_gallery5_licence.jpg",
             {("person_name", "日本花子"), ("drivers_licence", "012345678900"), ("birthdate", "昭和61年\n5月1日生")},
-            # the int8 text detector (docs/performance.md) cuts this name's line into two overlapping
-            # pieces and 「子」 is read apart; over the whole eval set it finds more strings than the
-            # float detector (recall 91.4 % vs 89.8 %), so the trade is kept and this case stays visible
-            marks=pytest.mark.xfail(strict=True, reason="int8 text detector splits 「日本花子」 (docs/performance.md)"),
         ),
-        ("images/ja_text/yomitoku_gallery5_licence.jpg", {("drivers_licence", "012345678900")}),
         ("images/en_pii/presidio_ocr_test.png", {("person_name", "David Johnson"), ("email", "opencode@microsoft.com"), ("phone", "(212) 555-1234")}),
     ],
 )
