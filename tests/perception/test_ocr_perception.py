@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from gazoguard.fonts import cjk_font
-from gazoguard.perception.ocr import FIND_MIN_SIDE, FIND_PIXELS, OcrPerception, find_scale_for
+from gazoguard.perception.ocr import CLS_SAMPLE, FIND_MIN_SIDE, FIND_PIXELS, OcrPerception, find_scale_for
 from gazoguard.picture import load_picture
 
 LINE = "氏名 山田太郎 090-1234-5678"
@@ -78,3 +78,41 @@ def test_every_model_file_is_named_so_rapidocr_never_looks_one_up_for_download(p
     assert len(InferSession.model_info) == 0  # its catalogue of downloads was never read
     for task in ("Det", "Cls", "Rec"):
         assert Path(ocr_params()[f"{task}.model_path"]).is_file()
+
+
+def _page(lines: list[str], upside_down: bool):
+    im = Image.new("RGB", (1400, 60 * len(lines) + 40), (245, 245, 240))
+    draw = ImageDraw.Draw(im)
+    for i, line in enumerate(lines):
+        draw.text((40, 20 + 60 * i), line, font=cjk_font(34), fill=(15, 15, 15))
+    return load_picture(im.rotate(180) if upside_down else im)
+
+
+PAGE = [f"{i + 1}. 東京都港区芝公園{i + 1}丁目 電話 03-1234-56{i:02d}" for i in range(12)]
+
+
+def _counting_classifier(perception, monkeypatch):
+    seen = []
+    real = perception._engine.text_cls
+
+    def classify(crops):
+        seen.append(len(crops))
+        return real(crops)
+
+    monkeypatch.setattr(perception._engine, "text_cls", classify)
+    return seen
+
+
+def test_an_upright_page_is_judged_from_a_sample_of_its_lines(perception, monkeypatch):
+    seen = _counting_classifier(perception, monkeypatch)
+    layout = perception.compute(_page(PAGE, upside_down=False), None)
+    assert "芝公園3丁目" in layout.text.replace(" ", "")
+    assert seen == [CLS_SAMPLE]
+
+
+def test_an_upside_down_page_is_turned_line_by_line_and_read(perception, monkeypatch):
+    seen = _counting_classifier(perception, monkeypatch)
+    layout = perception.compute(_page(PAGE, upside_down=True), None)
+    compact = layout.text.replace(" ", "")
+    assert "芝公園3丁目" in compact and "03-1234-5607" in compact
+    assert seen[0] == CLS_SAMPLE and seen[1] >= len(PAGE)

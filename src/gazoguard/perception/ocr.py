@@ -33,6 +33,9 @@ MAX_SIDE = WORKING_SIDE  # text is read (recognised) on a copy at most this larg
 FIND_PIXELS = 1_300_000  # ... and found (detected) on one of about this many pixels
 FIND_MIN_SIDE = 736  # small pictures are enlarged until their short side is this long (rapidocr's rule)
 USE_CLS = True  # the 180° line classifier
+# the classifier first reads this many of the widest lines (the surest to judge); the others only
+# go through it when one of these is upside down — on a 185-line screenshot this cuts ~0.4 s CPU
+CLS_SAMPLE = 8
 MIN_SIDE = 8
 CLS_THRESHOLD = 0.99  # lower values flip upright Japanese lines (see STACK.md)
 MIN_LINE_SCORE = 0.5
@@ -111,7 +114,7 @@ class OcrPerception(Perception):
 
         engine = self._engine
         crops = [get_rotate_crop_image(image, quad.copy()) for quad in quads]
-        upright = engine.text_cls(crops).img_list if self.use_cls else crops
+        upright = self._upright(crops) if self.use_cls else crops
         read = engine.text_rec(TextRecInput(img=upright, return_word_box=True))
         if read.txts is None:
             return [], [], []
@@ -124,6 +127,21 @@ class OcrPerception(Perception):
         kept = engine.cal_rec_boxes([crops[i] for i in keep], quads[keep], kept, False)
         words = [[w for w in line if w[2] is not None] for line in kept.word_results]
         return list(kept.txts), list(kept.scores), words
+
+
+    def _upright(self, crops: list[np.ndarray]) -> list[np.ndarray]:
+        """The line crops turned upright: each one classified when a sample of the widest shows a line upside down."""
+        classify = self._engine.text_cls
+        if len(crops) > CLS_SAMPLE:
+            widest = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / max(1, crops[i].shape[0]))[-CLS_SAMPLE:]
+            sample = classify([crops[i] for i in widest])
+            if not any(_is_flipped(label, score) for label, score in sample.cls_res):
+                return crops
+        return classify(crops).img_list
+
+
+def _is_flipped(label: str, score: float) -> bool:
+    return "180" in label and score > CLS_THRESHOLD
 
 
 def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
