@@ -81,7 +81,7 @@ class OcrPerception(Perception):
         working, scale = working_rgb(picture)
         read_image = _bgr(working)
         find_scale = find_scale_for(picture.width, picture.height, self.find_pixels)
-        quads = self._find_lines(_bgr(scaled_rgb(picture, find_scale)))
+        quads = self._find_lines(scaled_rgb(picture, find_scale))
         if quads is None:
             return TextLayout.empty()
         quads = (quads * (scale / find_scale)).astype(np.float32)  # in pixels of the reading copy
@@ -95,17 +95,19 @@ class OcrPerception(Perception):
                 lines.append(chars)
         return TextLayout(lines)
 
-    def _find_lines(self, image: np.ndarray) -> np.ndarray | None:
-        """Text-line quads (n, 4, 2) in pixels of ``image``, top to bottom; None when there is no text."""
+    def _find_lines(self, rgb: np.ndarray) -> np.ndarray | None:
+        """Text-line quads (n, 4, 2) in pixels of ``rgb``, top to bottom; None when there is no text."""
         from rapidocr.utils.process_img import apply_vertical_padding, map_boxes_to_original
 
-        engine = self._engine
-        padded, record = engine.preprocess_img(image)
+        engine, detector = self._engine, self._engine.text_det
+        padded, record = engine.preprocess_img(rgb)
         padded, record = apply_vertical_padding(padded, record, engine.width_height_ratio, engine.min_height)
-        found = engine.text_det(padded)
-        if found.boxes is None or len(found.boxes) == 0:
+        # rapidocr's TextDetector, with the input prepared by det_input instead of its float64 numpy steps
+        boxes, _ = detector.postprocess_op(detector.session(det_input(padded)), padded.shape[:2])
+        if len(boxes) == 0:
             return None
-        return map_boxes_to_original(np.asarray(found.boxes, dtype=np.float32), record, *image.shape[:2])
+        boxes = detector.sorted_boxes(np.asarray(boxes, dtype=np.float32))
+        return map_boxes_to_original(boxes, record, *rgb.shape[:2])
 
     def _read_lines(self, image: np.ndarray, quads: np.ndarray) -> tuple[list[str], list[float], list[Any]]:
         """Text, score and word boxes (in pixels of ``image``) of each quad with text, read at ``image``'s resolution."""
@@ -235,6 +237,19 @@ def find_scale_for(width: int, height: int, pixels: int = FIND_PIXELS) -> float:
     budget = (pixels / (width * height)) ** 0.5
     enlarge_limit = max(1.0, FIND_MIN_SIDE / min(width, height))
     return min(budget, enlarge_limit)
+
+
+def det_input(rgb: np.ndarray) -> np.ndarray:
+    """The text detector's input: sides rounded to multiples of 32, BGR, (x/255 − 0.5)/0.5, NCHW float32.
+
+    What rapidocr's DetPreProcess computes, in one OpenCV call: its numpy version works in
+    float64 and costs ~35 ms CPU on a 1.3 MP copy, this one ~5 ms.
+    """
+    import cv2
+
+    height, width = rgb.shape[:2]
+    size = (max(32, round(width / 32) * 32), max(32, round(height / 32) * 32))
+    return cv2.dnn.blobFromImage(rgb, scalefactor=1 / 127.5, size=size, mean=(127.5, 127.5, 127.5), swapRB=True)
 
 
 def _bgr(rgb: np.ndarray) -> np.ndarray:
