@@ -89,11 +89,14 @@ class ScreenDetector(Detector):
         self._ui = load_keyword_sets("screens")["ui"]
 
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
+        # what the pixels alone say is measured first, while OCR is still reading the picture
+        pixel_stats = measure(sample_rgb(picture))
+        quads = find_quads(picture)
         layout: TextLayout = scene.text()
         folded = FoldedText(layout.text)
         ui_hits = self._ui.hits(folded)
         readable = readable_items(layout)
-        signals = screenshot_signals(picture, layout, measure(sample_rgb(picture)), evidence(ui_hits))
+        signals = screenshot_signals(picture, layout, pixel_stats, evidence(ui_hits))
         if signals:
             return [
                 Finding(
@@ -109,7 +112,7 @@ class ScreenDetector(Detector):
                     },
                 )
             ]
-        quad = lit_screen_quad(find_quads(picture))
+        quad = lit_screen_quad(quads)
         if quad is None:
             return self._bezel_screen(picture, scene, layout, readable, ui_hits)
         inside = [item for item in readable if _centre_inside(item["box"], quad.box)]
