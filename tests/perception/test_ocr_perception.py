@@ -116,3 +116,17 @@ def test_an_upside_down_page_is_turned_line_by_line_and_read(perception, monkeyp
     compact = layout.text.replace(" ", "")
     assert "芝公園3丁目" in compact and "03-1234-5607" in compact
     assert seen[0] == CLS_SAMPLE and seen[1] >= len(PAGE)
+
+
+@pytest.mark.parametrize("size", [(1104, 736), (1000, 777), (640, 480)])
+def test_the_detector_input_is_what_rapidocr_would_prepare(size):
+    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+    from gazoguard.perception.ocr import det_input
+
+    rng = np.random.default_rng(11)
+    rgb = rng.integers(0, 256, (size[1], size[0], 3), dtype=np.uint8)
+    theirs = DetPreProcess(1 << 20, "max")(np.ascontiguousarray(rgb[:, :, ::-1]))
+    ours = det_input(rgb)
+    assert ours.shape == theirs.shape and ours.dtype == np.float32
+    assert np.array_equal(ours, theirs)  # bit for bit
