@@ -130,7 +130,6 @@ class OcrPerception(Perception):
         words = [[w for w in line if w[2] is not None] for line in kept.word_results]
         return list(kept.txts), list(kept.scores), words
 
-
     def _upright(self, crops: list[np.ndarray]) -> list[np.ndarray]:
         """The line crops turned upright: each one classified when a sample of the widest shows a line upside down."""
         classify = self._engine.text_cls

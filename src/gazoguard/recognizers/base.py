@@ -16,8 +16,9 @@ from gazoguard.recognizers.normalize import NormalizedText
 class TextMatch:
     """A personal string found in a text: ``text[start:end]`` of the ORIGINAL text is it.
 
-    ``reading`` is set when the recognizer repaired OCR confusions and a check (check digits)
-    confirmed the repaired string: it is then what the finding reports as its text.
+    ``reading`` is set when the recognizer repaired OCR confusions by a rule of the format (check
+    digits that hold, or an MRZ name line that can only hold letters): it is then what the
+    finding reports as its text.
     """
 
     start: int
