@@ -4,6 +4,9 @@
 
 Targets (issue 3/4): 12 MP warm p50 ≤ 1.0 s, 1 MP warm p50 ≤ 0.5 s, peak RSS ≤ 1 GB, cold start ≤ 3 s.
 
+``--rss`` samples the resident memory (``/proc/self/status``, every 10 ms, Linux) and prints the
+peak of each stage (warm-up, the checks and the serial split of each size).
+
 ``--cpu`` adds process CPU seconds per check next to the wall time, and a per-detector CPU split
 measured serially (shared perceptions — OCR, faces — on their own lines, then each detector on the
 memoised scene).  On a shared 2-core machine wall time grows with the load average (printed);
@@ -13,11 +16,13 @@ CPU seconds do not, so compare CPU across runs and wall only within one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 
@@ -68,6 +73,7 @@ def cpu_split(engine, blob: bytes) -> dict[str, float]:  # type: ignore[no-untyp
     Shared perceptions are computed first (``perception:<name>``), so detectors are charged only for
     their own work; ``decode`` is reading the JPEG into a Picture (its RGB array included).
     """
+    from gazoguard import engine as engine_module
     from gazoguard.picture import load_picture
     from gazoguard.scene import Scene
 
@@ -76,16 +82,60 @@ def cpu_split(engine, blob: bytes) -> dict[str, float]:  # type: ignore[no-untyp
         _ = picture.rgb
         return picture
 
+    # memory as in Engine.check: the heap trimmed after decoding, and watched while the models run
+    watch = getattr(engine_module, "HeapWatch", contextlib.nullcontext)
     picture, spent = cpu_seconds(decode)
     split = {"decode": spent * 1000}
+    if getattr(engine_module, "TRIM_AFTER_DECODE", False):
+        engine_module.release_free_memory()
     scene = Scene(picture, engine.perceptions)
-    for name in engine.perceptions:
-        _, spent = cpu_seconds(lambda: scene.get(name))
-        split[f"perception:{name}"] = spent * 1000
-    for detector in engine.registry.all():
-        _, spent = cpu_seconds(lambda: detector.detect(picture, scene))
-        split[detector.name] = spent * 1000
+    with watch():
+        for name in engine.perceptions:
+            _, spent = cpu_seconds(lambda: scene.get(name))
+            split[f"perception:{name}"] = spent * 1000
+        for detector in engine.registry.all():
+            _, spent = cpu_seconds(lambda: detector.detect(picture, scene))
+            split[detector.name] = spent * 1000
+    del scene, picture
+    engine_module.release_free_memory()  # as after a check
     return split
+
+
+class RssByStage:
+    """Peak VmRSS (MB) per named stage, sampled on a thread every ``interval`` seconds (Linux only)."""
+
+    def __init__(self, interval: float = 0.01) -> None:
+        self.stage = "start"
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._interval = interval
+        self._thread = threading.Thread(target=self._run, name="bench-rss", daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def rss_mb() -> float:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def enter(self, stage: str) -> None:
+        self.stage = stage
+        self._note(stage, self.rss_mb())
+
+    def _note(self, stage: str, mb: float) -> None:
+        if mb > self.peaks.get(stage, 0.0):
+            self.peaks[stage] = mb
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._note(self.stage, self.rss_mb())
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v, 1) for k, v in self.peaks.items()}
 
 
 def main() -> None:
@@ -93,6 +143,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cpu", action="store_true", help="also print process CPU seconds per check and a per-detector CPU split")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start subprocesses")
+    parser.add_argument("--rss", action="store_true", help="also print the peak resident memory of each stage (Linux)")
     parser.add_argument("--json")
     args = parser.parse_args()
 
@@ -112,6 +163,9 @@ def main() -> None:
         results["cold_start_s"] = [round(cold_start_lazy(cold_path), 3) for _ in range(2)]
         os.unlink(cold_path)
 
+    rss = RssByStage() if args.rss else None
+    stage = rss.enter if rss else (lambda name: None)
+    stage("warm-up")
     engine = Engine()
     with timed() as warm:
         engine.warm_up()
@@ -120,6 +174,7 @@ def main() -> None:
 
     for mp in (1, 12):
         data = [resized_jpeg(p, mp) for p in photos]
+        stage(f"{mp}mp checks")
         engine.check(data[0])  # first-call effects (allocators, onnx graph optimisation) out of the timing
         times: list[float] = []
         cpus: list[float] = []
@@ -141,6 +196,7 @@ def main() -> None:
             "detector_p50_ms": {k: round(median(v), 1) for k, v in sorted(per_detector.items(), key=lambda kv: -median(kv[1]))},
         }
         if args.cpu:
+            stage(f"{mp}mp cpu split")
             splits: dict[str, list[float]] = defaultdict(list)
             for blob in data:
                 for step, ms in cpu_split(engine, blob).items():
@@ -149,6 +205,8 @@ def main() -> None:
             entry["cpu_split_by_photo_ms"] = {p.name: {k: round(v[i], 1) for k, v in splits.items()} for i, p in enumerate(photos)}
         results[f"{mp}mp"] = entry
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    if rss:
+        results["peak_rss_by_stage_mb"] = rss.stop()
     results["load_average_end"] = [round(v, 2) for v in load_average()]
     engine.close()
 
@@ -172,6 +230,8 @@ def main() -> None:
             print("   cpu split p50 ms (serial): " + ", ".join(f"{k} {v}" for k, v in r["cpu_split_ms"].items()))
             print(f"   cpu split total p50 ms: {sum(r['cpu_split_ms'].values()):.0f}")
     print(f"peak RSS: {results['peak_rss_mb']} MB  (target ≤ 1024 MB; ratio {results['peak_rss_mb'] / 1024:.2f})")
+    if "peak_rss_by_stage_mb" in results:
+        print("   peak RSS by stage (MB, sampled every 10 ms): " + ", ".join(f"{k} {v}" for k, v in results["peak_rss_by_stage_mb"].items()))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, indent=2, ensure_ascii=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
+import pytest
 from PIL import Image
 
 from gazoguard.detectors import Registry
@@ -108,3 +110,80 @@ def test_a_broken_detector_module_becomes_a_failing_detector(monkeypatch):
     report = Engine(registry, perceptions={}).check(_white(), detectors=["ocr_text"])
     assert report.runs[0].status.value == "failed"
     assert report.level != "safe"
+
+
+
+def test_detectors_run_while_the_heap_is_watched(monkeypatch):
+    import gazoguard.engine as engine_module
+
+    events: list[str] = []
+
+    class _Watch:
+        def __enter__(self):
+            events.append("watch on")
+            return self
+
+        def __exit__(self, *exc):
+            events.append("watch off")
+
+    class _Logged(Detector):
+        name = "logged"
+
+        def detect(self, picture, scene):
+            events.append("detect")
+            return []
+
+    monkeypatch.setattr(engine_module, "HeapWatch", _Watch)
+    _engine(_Logged()).check(_white())
+    assert events == ["watch on", "detect", "watch off"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/statm and glibc")
+def test_the_heap_watch_trims_when_memory_grows_and_not_while_it_is_flat():
+    import numpy as np
+
+    from gazoguard.engine import HeapWatch
+
+    with HeapWatch(growth_mb=16, interval_s=0.005) as flat:
+        time.sleep(0.1)
+    assert flat.trims == 0
+
+    with HeapWatch(growth_mb=16, interval_s=0.005) as growing:
+        block = np.ones(64 * 2**20, dtype=np.uint8)  # 64 MB, touched
+        deadline = time.perf_counter() + 2.0
+        while growing.trims == 0 and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+    assert 1 <= growing.trims <= 4  # live memory does not trigger it again and again
+    del block
+
+    with HeapWatch(growth_mb=0) as off:
+        block = np.ones(64 * 2**20, dtype=np.uint8)
+        time.sleep(0.05)
+    assert off.trims == 0
+
+
+def test_a_failed_detector_does_not_keep_its_arrays_alive_after_the_check():
+    import gc
+    import weakref
+
+    class _Arrays:
+        pass
+
+    refs = []
+
+    class _FailsHoldingArrays(Detector):
+        name = "fails_holding_arrays"
+
+        def detect(self, picture, scene):
+            arrays = _Arrays()  # a model's buffers, referenced from this frame
+            refs.append(weakref.ref(arrays))
+            raise RuntimeError("model failed")
+
+    gc.disable()  # only the engine may collect the cycle the traceback makes
+    try:
+        report = _engine(_FailsHoldingArrays()).check(_white())
+        assert report.runs[0].status.value == "failed"
+        assert refs[0]() is None
+    finally:
+        gc.enable()

@@ -124,3 +124,32 @@ def test_a_face_on_the_seam_between_two_strips_is_found_once(perception, eval_di
     proposals = [p for p in centerface_in_strips(np.asarray(canvas), perception._net, 0.5)]
     hits = [p for p in proposals if found(label, p.box)]
     assert len(hits) == 1
+
+
+
+def test_passes_of_any_size_keep_their_buffers_bounded(perception):
+    """No memory pattern is cached per input size; the arena holds at most one pass's buffers."""
+    import sys
+
+    import numpy as np
+
+    from gazoguard.engine import release_free_memory
+    from gazoguard.perception.faces import STRIP_PX, centerface
+
+    assert not perception._net._session.get_session_options().enable_mem_pattern
+    if not sys.platform.startswith("linux"):
+        return
+
+    def anon_mb() -> float:
+        with open("/proc/self/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("RssAnon:")) / 1024
+
+    rng = np.random.default_rng(0)
+    width = 1536
+    centerface(rng.integers(0, 255, (STRIP_PX // width, width, 3), dtype=np.uint8), perception._net, 0.2)
+    release_free_memory()
+    after_largest = anon_mb()
+    for rows in (96, 160, 224, 320, 416, 512, 608):  # every strip and scale another shape
+        centerface(rng.integers(0, 255, (rows, width, 3), dtype=np.uint8), perception._net, 0.2)
+    release_free_memory()
+    assert anon_mb() - after_largest < 30

@@ -7,6 +7,7 @@ from gazoguard.detectors.base import Detector
 from gazoguard.finding import Finding
 from gazoguard.picture import Picture
 from gazoguard.recognizers import LineSpan, NormalizedText, RecognizerSet, TextMatch
+from gazoguard.recognizers.jp import ginza_model
 from gazoguard.scene import Scene
 from gazoguard.textlayout import TextLayout
 
@@ -30,7 +31,11 @@ class PersonalTextDetector(Detector):
         self._recognizers.load()
 
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]:
-        return findings_for_layout(scene.text(), self._set(), self.name)
+        findings = findings_for_layout(scene.text(), self._set(), self.name)
+        if ginza_model.loaded():
+            # the dictionary pages this text touched would otherwise stay resident for good
+            ginza_model.release_dictionary_pages()
+        return findings
 
     def _set(self) -> RecognizerSet:
         if self._recognizers is None:

@@ -1,4 +1,17 @@
-"""GiNZA (``ja_ginza``, spaCy) loaded once per process, lazily: ~460 MB and 1–2 s to load.
+"""GiNZA (``ja_ginza``, spaCy) loaded once per process, lazily: ~120 MB and ~0.5 s CPU to load.
+
+Only what the named-entity recogniser reads is loaded (measured in docs/performance.md,
+"Memory"): the ``tok2vec`` and ``ner`` pipes, the static vectors, and the Sudachi tokenizer
+(its dictionary is memory-mapped).  Two things the NER never reads are left out:
+
+* the model's string table (``vocab/strings.json``, ~600,000 strings, ~115 MB in memory):
+  features and vector rows are looked up by hash, and the tokenizer adds the strings of the
+  text it reads; the entity labels come with the ``ner`` pipe;
+* the vectors' key → row table is kept as two sorted arrays instead of a Python dict of
+  ~480,000 entries (~50 MB less); see :class:`CompactKeyToRow`.
+
+Entities and even the ``tok2vec`` output are bit-identical to the full load (checked on
+~6,000 lines: OCR text of the eval set, Japanese strings of the repository, name-like fragments).
 
 :func:`load_in_background` starts that load on a thread and returns at once, so
 warm-up does not wait for it; the first :func:`nlp` call waits for the load (or
@@ -7,9 +20,18 @@ retries it and raises when it failed), so results never differ.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 import threading
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
+
+#: pipes of ja_ginza that named entities do not need (tok2vec and ner stay)
+EXCLUDED_PIPES = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -22,10 +44,68 @@ def nlp() -> Any:
     global _nlp
     with _lock:
         if _nlp is None:
-            import spacy
-
-            _nlp = spacy.load("ja_ginza", exclude=["parser", "morphologizer", "compound_splitter", "bunsetu_recognizer"])
+            _nlp = load_pipeline()
         return _nlp
+
+
+def load_pipeline(light: bool = True) -> Any:
+    """ja_ginza with only the NER's pipes; ``light`` also leaves out what the NER never reads (see above)."""
+    import spacy
+
+    if not light:
+        return spacy.load("ja_ginza", exclude=list(EXCLUDED_PIPES))
+    # "strings" is not a pipe: spaCy passes the exclude list on to Vocab.from_disk, which skips strings.json
+    pipeline = spacy.load("ja_ginza", exclude=[*EXCLUDED_PIPES, "strings"])
+    compact_vector_keys(pipeline.vocab.vectors)
+    return pipeline
+
+
+def compact_vector_keys(vectors: Any) -> None:
+    """Replace a spaCy ``Vectors`` table's key → row dict by a :class:`CompactKeyToRow` (no-op if not a dict)."""
+    if isinstance(getattr(vectors, "key2row", None), dict) and vectors.key2row:
+        vectors.key2row = CompactKeyToRow(vectors.key2row)
+
+
+class CompactKeyToRow(Mapping):
+    """A read-only ``{hash: row}`` mapping as two sorted arrays (12 bytes an entry instead of ~100).
+
+    spaCy's ``Vectors`` only reads its ``key2row`` at inference (``get`` in ``find``, ``in``,
+    iteration); adding vectors to a loaded pipeline is not supported (it raises ``TypeError``).
+    """
+
+    def __init__(self, table: Mapping[int, int]) -> None:
+        keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
+        rows = np.fromiter(table.values(), dtype=np.int64, count=len(table))
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._rows = rows[order].astype(np.int32 if len(rows) == 0 or rows.max() < 2**31 else np.int64)
+
+    def _index(self, key: Any) -> int:
+        try:
+            wanted = np.uint64(key)
+        except (TypeError, ValueError, OverflowError):
+            return -1
+        i = int(np.searchsorted(self._keys, wanted))
+        return i if i < len(self._keys) and self._keys[i] == wanted else -1
+
+    def __getitem__(self, key: Any) -> int:
+        i = self._index(key)
+        if i < 0:
+            raise KeyError(key)
+        return int(self._rows[i])
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        i = self._index(key)
+        return default if i < 0 else int(self._rows[i])
+
+    def __contains__(self, key: object) -> bool:
+        return self._index(key) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(k) for k in self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def load_in_background() -> None:
@@ -44,6 +124,71 @@ def _load_quietly() -> None:
         nlp()
     except Exception:  # noqa: BLE001 - the next nlp() call retries and raises where a check can report it
         pass
+
+
+_MADV_DONTNEED = 4
+
+
+def loaded() -> bool:
+    """Whether GiNZA is loaded in this process (nothing here loads it)."""
+    return _nlp is not None
+
+
+def release_dictionary_pages() -> int:
+    """Drop the Sudachi dictionary's pages from this process's resident memory; bytes released.
+
+    SudachiPy memory-maps its 217 MB dictionary read-only: every page a text touches stays
+    resident (and counts in RSS) until the process ends, so a long-running process slowly
+    holds most of the file.  ``madvise(MADV_DONTNEED)`` unmaps those pages; the next lookup
+    maps them again from the page cache (a minor fault, no disk read while the file is cached).
+    Safe for a read-only mapping: there is nothing to lose.  Linux only; elsewhere a no-op.
+    """
+    ranges = _dictionary_mappings()
+    if not ranges:
+        return 0
+    libc = _libc()
+    if libc is None:
+        return 0
+    released = 0
+    for start, end in ranges:
+        if libc.madvise(ctypes.c_void_p(start), ctypes.c_size_t(end - start), _MADV_DONTNEED) == 0:
+            released += end - start
+    return released
+
+
+def _dictionary_mappings() -> list[tuple[int, int]]:
+    """Address ranges of the read-only mappings of Sudachi dictionaries, read afresh each time
+    (~0.5 ms): an address kept from an earlier call could by now belong to other memory."""
+    if not sys.platform.startswith("linux") or _nlp is None:
+        return []
+    ranges = []
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                parts = line.split(maxsplit=5)
+                if len(parts) < 6 or "w" in parts[1]:
+                    continue
+                path = parts[5].strip()
+                if path.endswith(".dic") and "sudachi" in path.lower():
+                    start, end = (int(v, 16) for v in parts[0].split("-"))
+                    ranges.append((start, end))
+    except OSError:
+        return []
+    return ranges
+
+
+@lru_cache(maxsize=1)
+def _libc() -> Any:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name, use_errno=True) if name else None
+    except OSError:
+        return None
+    if libc is None or not hasattr(libc, "madvise"):
+        return None
+    libc.madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
+    libc.madvise.restype = ctypes.c_int
+    return libc
 
 
 @lru_cache(maxsize=4096)
