@@ -179,11 +179,13 @@ def main() -> None:
         times: list[float] = []
         cpus: list[float] = []
         per_detector: dict[str, list[float]] = defaultdict(list)
+        by_photo: dict[str, list[float]] = defaultdict(list)
         for _ in range(args.runs):
-            for blob in data:
+            for photo, blob in zip(photos, data):
                 with timed() as spent:
                     report = engine.check(blob)
                 times.append(spent["wall"])
+                by_photo[photo.name].append(spent["wall"])
                 cpus.append(spent["cpu"])
                 for run in report.runs:
                     per_detector[run.name].append(run.ms)
@@ -194,6 +196,7 @@ def main() -> None:
             "cpu_p95_s": round(pct(cpus, 95), 3),
             "n": len(times),
             "detector_p50_ms": {k: round(median(v), 1) for k, v in sorted(per_detector.items(), key=lambda kv: -median(kv[1]))},
+            "p50_by_photo_s": {name: round(median(v), 3) for name, v in by_photo.items()},
         }
         if args.cpu:
             stage(f"{mp}mp cpu split")
@@ -225,6 +228,7 @@ def main() -> None:
         if args.cpu:
             line += f"  | cpu p50 {r['cpu_p50_s']:.3f} s  p95 {r['cpu_p95_s']:.3f} s  (cpu/wall {r['cpu_p50_s'] / r['p50_s']:.2f})"
         print(line)
+        print("   p50 by photo s: " + ", ".join(f"{k} {v}" for k, v in r["p50_by_photo_s"].items()))
         print("   per detector p50 ms: " + ", ".join(f"{k} {v}" for k, v in r["detector_p50_ms"].items()))
         if args.cpu:
             print("   cpu split p50 ms (serial): " + ", ".join(f"{k} {v}" for k, v in r["cpu_split_ms"].items()))

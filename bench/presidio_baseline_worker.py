@@ -1,6 +1,6 @@
 """Runs INSIDE bench/.venv-presidio: Presidio image analyzer (Tesseract jpn+eng + GiNZA) on image paths.
 
-Prints one JSON line per image: {"path", "seconds", "detections": [{"entity", "text"}]}.
+Prints one JSON line per image: {"path", "seconds": [one per timed run], "detections": [{"entity", "text"}]}.
 """
 
 import json
@@ -28,13 +28,22 @@ analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languag
 ocr = TesseractOCR()
 image_analyzer = ImageAnalyzerEngine(analyzer_engine=analyzer, ocr=ocr)
 
-for path in sys.argv[1:]:
-    image = Image.open(path).convert("RGB")
-    started = time.perf_counter()
+def analyse(image: Image.Image) -> tuple[str, list]:
     ocr_result = ocr.perform_ocr(image, lang="jpn+eng")
     ocr_result = image_analyzer.remove_space_boxes(ocr_result)
     text = ocr.get_text_from_ocr_dict(ocr_result)
-    results = analyzer.analyze(text=text, language="ja")
-    seconds = time.perf_counter() - started
+    return text, analyzer.analyze(text=text, language="ja")
+
+
+# usage: presidio_baseline_worker.py RUNS PATH...  — each image analysed once untimed (warm), then RUNS times
+runs, paths = int(sys.argv[1]), sys.argv[2:]
+for path in paths:
+    image = Image.open(path).convert("RGB")
+    analyse(image)
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        text, results = analyse(image)
+        seconds.append(time.perf_counter() - started)
     detections = [{"entity": r.entity_type, "text": text[r.start:r.end]} for r in results]
     print(json.dumps({"path": path, "seconds": seconds, "detections": detections}, ensure_ascii=False), flush=True)
