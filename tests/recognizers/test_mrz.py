@@ -36,3 +36,27 @@ def test_the_finding_reports_the_repaired_reading_and_keeps_what_ocr_read():
     found = findings_for_layout(TextLayout(lines), default_set())
     passport = next(f for f in found if f.kind == "passport" and f.attrs.get("source") == "mrz")
     assert passport.text.startswith("L898902C36UTO") and passport.attrs["as_read"].startswith("L898902C36UT0")
+
+
+# the visual zone of a Canadian passport as OCR read it: the day's 0 came out as "C"
+VISUAL_AND_MRZ = (
+    "Date of birth/Date de naissance\nC1 JAN/JAN 85\nDate of issue\n14 JAN /JAN 13\n"
+    "P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<\nZE000509<9CAN8501019F2301147<<<<<<<<<<<<<<08"
+)
+
+
+def test_a_printed_birth_date_with_a_misread_digit_is_found_when_the_mrz_vouches_for_it():
+    from gazoguard.recognizers import default_set
+
+    births = [m for m in default_set().analyze(VISUAL_AND_MRZ) if m.kind == "birthdate"]
+    printed = [m for m in births if VISUAL_AND_MRZ[m.start : m.end] == "C1 JAN/JAN 85"]
+    assert printed and printed[0].reading == "01 JAN/JAN 85"
+    assert not any("14 JAN" in VISUAL_AND_MRZ[m.start : m.end] for m in births)  # the issue date is not a birth date
+
+
+def test_without_a_valid_mrz_a_misread_date_stays_unclaimed():
+    broken = VISUAL_AND_MRZ.replace("8501019", "8501018")  # the birth date's check digit fails
+    from gazoguard.recognizers import default_set
+
+    births = [m for m in default_set().analyze(broken) if m.kind == "birthdate"]
+    assert not any(broken[m.start : m.end] == "C1 JAN/JAN 85" for m in births)

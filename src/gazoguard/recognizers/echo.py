@@ -2,7 +2,10 @@
 
 Identity documents print the same data twice (visual zone and MRZ, name and
 signature line); once one copy is recognised, the other copies are too, even
-where their own label is out of reach.
+where their own label is out of reach.  A birth date whose MRZ check digit
+holds is found in the visual zone even where OCR read some of its digits as
+look-alike letters ("C1 JAN/JAN 85"): the check digit vouches for the date,
+and the finding reports it repaired.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gazoguard.recognizers.base import TextMatch
-from gazoguard.recognizers.common.dates import DATE, yymmdd
+from gazoguard.recognizers.common.dates import DATE, LOOSE_DATE, undo_lookalikes, yymmdd
 from gazoguard.recognizers.normalize import NormalizedText
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
@@ -47,9 +50,14 @@ def echoes(text: NormalizedText, matches: list[TextMatch]) -> list[TextMatch]:
         for m in DATE.finditer(text.norm):
             if yymmdd(m.group(0)) in births:
                 out.append(_match(text, m.start(), m.end(), "birthdate", 0.9))
+    vouched = {str(m.attrs["birthdate"]) for m in matches if m.attrs.get("birthdate") and m.attrs.get("birthdate_checked")}
+    for m in LOOSE_DATE.finditer(text.norm) if vouched else ():
+        repaired = undo_lookalikes(m)
+        if repaired != m.group(0) and yymmdd(repaired) in vouched:
+            out.append(_match(text, m.start(), m.end(), "birthdate", 0.85, reading=repaired))
     return out
 
 
-def _match(text: NormalizedText, start: int, end: int, kind: str, score: float) -> TextMatch:
+def _match(text: NormalizedText, start: int, end: int, kind: str, score: float, reading: str | None = None) -> TextMatch:
     o_start, o_end = text.original_span(start, end)
-    return TextMatch(o_start, o_end, kind, score, {"source": "echo"})
+    return TextMatch(o_start, o_end, kind, score, {"source": "echo"}, reading=reading)

@@ -15,6 +15,20 @@ DATE_PATTERN = (
 )
 DATE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}(?![\w/-]|\.\d)")
 
+# OCR reads the digits of a printed date as look-alike letters ("C1 JAN/JAN 85" for 01): a date
+# whose day and year may hold such letters, for comparing with a date known from elsewhere
+_LOOKALIKE_DIGIT = "[0-9OoCDQUIl|SBZ]"
+_DIGIT_OF_LOOKALIKE = str.maketrans("OoCDQUIl|SBZ", "000000111582")
+LOOSE_DATE = re.compile(
+    rf"(?<![\w/.-])({_LOOKALIKE_DIGIT}{{1,2}})(\s*[ -]?\s*{_MONTH_WORD}\s*[ ,-]?\s*)({_LOOKALIKE_DIGIT}{{4}}|{_LOOKALIKE_DIGIT}{{2}})(?![\w/-]|\.\d)"
+)
+
+
+def undo_lookalikes(loose: re.Match[str]) -> str:
+    """A :data:`LOOSE_DATE` match with look-alike letters in its day and year read as the digits they stand for."""
+    day, middle, year = loose.groups()
+    return day.translate(_DIGIT_OF_LOOKALIKE) + middle + year.translate(_DIGIT_OF_LOOKALIKE)
+
 
 def month_of(word: str) -> int | None:
     return MONTHS.get(word.strip(".")[:3].upper())

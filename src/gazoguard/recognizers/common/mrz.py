@@ -88,7 +88,8 @@ class MrzRecognizer(Recognizer):
                 hits = _checks([(v[0:6], v[6]), (v[8:14], v[14])]) if len(v) >= 15 else 0
                 if hits >= 1 and v[7] in "MF<":
                     out.append(
-                        self.match(text, line.start, line.end, "birthdate", 0.9, source="mrz", validated=hits == 2, check="mrz", birthdate=_yymmdd(v[0:6]))
+                        self.match(text, line.start, line.end, "birthdate", 0.9, source="mrz", validated=hits == 2, check="mrz", birthdate=_yymmdd(v[0:6]),
+                                   birthdate_checked=_checks([(v[0:6], v[6])]) == 1)
                     )
                     if nxt and not any(c.isdigit() for c in nxt.value) and re.search(r"[A-Z\u00C0-\u00DE]{2}", nxt.value):
                         names = [p.replace("<", " ").strip() for p in re.split(r"<<+", nxt.value) if p.strip("<")]
@@ -108,5 +109,6 @@ class MrzRecognizer(Recognizer):
         return self.match(
             text, line.start, line.end, "passport", 0.97, source="mrz", validated=True, check="mrz",
             number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex,
+            birthdate_checked=mrz_field_valid(_digits(birth), _digits(birth_check)),
             reading=doc + _digits(doc_check) + nationality + dates + v[28:],
         )
