@@ -69,3 +69,13 @@ def test_pictures_other_than_jpeg_are_not_decoder_shrunk(big_picture):
     from gazoguard.vision.small import decoder_shrunk
 
     assert big_picture.format == "PNG" and decoder_shrunk(big_picture) is None
+
+
+def test_a_decoder_shrunk_copy_a_little_over_the_working_side_is_kept_as_decoded(smooth_rgb):
+    from gazoguard.vision.small import DECODER_SHRUNK_SLACK
+
+    wide = cv2.resize(smooth_rgb, (4350, 2760), interpolation=cv2.INTER_LINEAR)  # 1/2 is 2175 px: not resized to 2048
+    picture = load_picture(_jpeg(wide))
+    working, scale = working_rgb(picture)
+    assert working.shape[:2] == (1380, 2175) and scale == pytest.approx(0.5)
+    assert max(working.shape[:2]) <= WORKING_SIDE * DECODER_SHRUNK_SLACK
