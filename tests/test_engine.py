@@ -187,3 +187,36 @@ def test_a_failed_detector_does_not_keep_its_arrays_alive_after_the_check():
         assert refs[0]() is None
     finally:
         gc.enable()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice is per thread on Linux")
+def test_detectors_off_the_text_path_run_at_a_lower_cpu_priority():
+    import os
+
+    from gazoguard import engine as engine_module
+
+    seen: dict[str, int] = {}
+
+    class _Niceness(Detector):
+        def detect(self, picture, scene):
+            seen[self.name] = os.getpriority(os.PRIO_PROCESS, 0)  # 0: the calling thread
+            return []
+
+    class _OnTextPath(_Niceness):
+        name = "on_text_path"
+
+    class _Beside(_Niceness):
+        name = "beside"
+        low_priority = True
+
+    engine = _engine(_OnTextPath(), _Beside())
+    engine.check(_white())
+    engine.close()
+    assert seen["beside"] == min(19, seen["on_text_path"] + engine_module.LOW_PRIORITY_NICE)  # 19: the nicest there is
+    assert seen["beside"] > seen["on_text_path"] or seen["on_text_path"] == 19
+    assert os.getpriority(os.PRIO_PROCESS, 0) == seen["on_text_path"]  # the caller's own priority is untouched
+
+
+def test_the_heavy_detectors_beside_ocr_are_low_priority_and_ocr_readers_are_not():
+    registry = Registry.default()
+    assert {d.name for d in registry.all() if d.low_priority} == {"faces", "codes", "sexual"}

@@ -25,7 +25,9 @@ class Detector(LoadsOnce, ABC):
     timeout_s: ClassVar[float] = 20.0
     #: lower numbers start first; heavy detectors should start early
     order: ClassVar[int] = 50
-
+    #: runs on threads of lower CPU priority: for detectors off the path of the longest step, text
+    #: reading, so that path gets the cores first and they fill the gaps (see engine.LOW_PRIORITY_NICE)
+    low_priority: ClassVar[bool] = False
 
     @abstractmethod
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]: ...

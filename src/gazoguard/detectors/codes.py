@@ -40,6 +40,7 @@ class CodesDetector(Detector):
     name = "codes"
     kinds = frozenset({"qr_code", "barcode"})
     timeout_s = 10.0
+    low_priority = True  # not on the text-reading path
     order = 20
 
     def load(self) -> None:

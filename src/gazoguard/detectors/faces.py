@@ -13,6 +13,7 @@ class FacesDetector(Detector):
     name = "faces"
     kinds = frozenset({"face"})
     timeout_s = 15.0
+    low_priority = True  # not on the text-reading path
     order = 1  # right after OCR: later detectors (minors, nudity) reuse the same face boxes
 
     def detect(self, picture: Picture, scene: Scene) -> list[Finding]:

@@ -121,6 +121,7 @@ class SexualContentDetector(Detector):
     name = "sexual"
     kinds = frozenset({*EXPOSED_KIND.values(), "covered_sexual", "sexual_image"})
     timeout_s = 15.0
+    low_priority = True  # not on the text-reading path
     order = 20
 
     def load(self) -> None:
