@@ -220,3 +220,43 @@ def test_detectors_off_the_text_path_run_at_a_lower_cpu_priority():
 def test_the_heavy_detectors_beside_ocr_are_low_priority_and_ocr_readers_are_not():
     registry = Registry.default()
     assert {d.name for d in registry.all() if d.low_priority} == {"faces", "codes", "sexual"}
+
+
+def test_a_large_jpeg_s_working_copy_is_decoded_beside_the_full_picture_and_only_once(monkeypatch):
+    """The reduced copy the models read is decoded on a pool thread while the caller decodes the full picture."""
+    import io
+    import threading
+
+    import numpy as np
+
+    from gazoguard import engine as engine_module
+    from gazoguard.vision import small
+
+    events: list[str] = []
+    real = small.shrunk_jpeg
+
+    def counting(data: bytes):
+        events.append(f"reduced decode on {threading.current_thread().name.rsplit('_', 1)[0]}")
+        return real(data)
+
+    monkeypatch.setattr(engine_module, "shrunk_jpeg", counting)
+    monkeypatch.setattr(small, "shrunk_jpeg", counting)
+    seen = []
+
+    class _ReadsTheWorkingCopy(Detector):
+        name = "reads_working_copy"
+
+        def detect(self, picture, scene):
+            events.append("detection")
+            seen.append(small.working_rgb(picture))
+            return []
+
+    buf = io.BytesIO()
+    Image.fromarray(np.full((3000, 4000, 3), 128, np.uint8)).save(buf, format="JPEG")
+    engine = _engine(_ReadsTheWorkingCopy())
+    report = engine.check(buf.getvalue())
+    engine.close()
+    assert report.error is None
+    working, scale = seen[0]
+    assert working.shape == (1500, 2000, 3) and scale == 0.5
+    assert events == ["reduced decode on gazoguard-detector", "detection"]  # ahead, on a pool thread, and not again

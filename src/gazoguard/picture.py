@@ -90,11 +90,12 @@ def load_picture(source: ImageInput, *, path: str | None = None) -> Picture:
     """Decode ``source`` (a path, bytes or a PIL image) into a :class:`Picture`."""
     if isinstance(source, Image.Image):
         return _from_pil(source, path=path)
-    data, path = _read_bytes(source, path)
+    data, path = read_source_bytes(source, path)
     return decode_bytes(data, path=path)
 
 
-def _read_bytes(source: ImageInput, path: str | None) -> tuple[bytes, str | None]:
+def read_source_bytes(source: ImageInput, path: str | None) -> tuple[bytes, str | None]:
+    """The bytes of a path or bytes-like ``source``, and the path to show (errors as :class:`GazoError`)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), path
     p = Path(source)  # type: ignore[arg-type]

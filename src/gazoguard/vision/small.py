@@ -117,24 +117,50 @@ def decoder_shrunk(picture: Picture) -> np.ndarray | None:
 
     Decoding at 1/2 costs ~35 ms CPU against ~140 ms for a full 12 MP decode plus ~80 ms to
     area-average it down, and the reduction is the decoder's own (an average over each block).
+    A copy decoded ahead (:func:`remember_shrunk`) is used instead of decoding again.
     """
-    if picture.format not in ("JPEG", "MPO"):
-        return None
-    long_side = max(picture.width, picture.height)
-    factor = next((f for f in (8, 4, 2) if long_side / f >= MIN_DECODER_SHRUNK_SIDE), None)
-    if factor is None:
-        return None
-    try:
-        with Image.open(io.BytesIO(picture.data)) as stored:
-            stored.draft(None, (stored.width // factor, stored.height // factor))  # Pillow picks the shrink from these
-            stored.load()
-            shrunk = np.asarray(to_rgb(ImageOps.exif_transpose(stored)), dtype=np.uint8)
-    except Exception:  # noqa: BLE001 - the full picture decoded; resizing it is the fallback
+    with _lock:
+        ahead = _cache.get(picture, {}).pop(_SHRUNK_AHEAD, None)
+    shrunk = ahead if ahead is not None else shrunk_jpeg(picture.data)
+    if shrunk is None or isinstance(shrunk, _Nothing):
         return None
     height, width = shrunk.shape[:2]
     if abs(width / picture.width - height / picture.height) > 0.01:  # orientation not what the picture says
         return None
     return shrunk
+
+
+def shrunk_jpeg(data: bytes) -> np.ndarray | None:
+    """A large JPEG's pixels decoded at 1/2, 1/4 or 1/8 size (oriented, RGB); None for anything else.
+
+    Works from the bytes alone, so it can run while the full picture is being decoded
+    (the engine does that); never raises: a file that fails here fails in the full decode too.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as stored:
+            if stored.format not in ("JPEG", "MPO"):
+                return None
+            factor = next((f for f in (8, 4, 2) if max(stored.size) / f >= MIN_DECODER_SHRUNK_SIDE), None)
+            if factor is None:
+                return None
+            stored.draft(None, (stored.width // factor, stored.height // factor))  # Pillow picks the shrink from these
+            stored.load()
+            return np.asarray(to_rgb(ImageOps.exif_transpose(stored)), dtype=np.uint8)
+    except Exception:  # noqa: BLE001 - the full picture decoded; resizing it is the fallback
+        return None
+
+
+class _Nothing:
+    """Stands for "decoded ahead, and nothing applies" (None would read as "not decoded ahead")."""
+
+
+_SHRUNK_AHEAD = ("shrunk-ahead", 0)
+
+
+def remember_shrunk(picture: Picture, shrunk: np.ndarray | None) -> None:
+    """Hand :func:`decoder_shrunk` a copy :func:`shrunk_jpeg` made from this picture's bytes ahead of time."""
+    with _lock:
+        _cache.setdefault(picture, {})[_SHRUNK_AHEAD] = _Nothing() if shrunk is None else shrunk  # type: ignore[assignment]
 
 
 def scaled_rgb(picture: Picture, scale: float) -> np.ndarray:
