@@ -151,8 +151,9 @@ class Engine:
         _limit_malloc_arenas()
         workers = max_workers or max(4, len(self.registry.names()))
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector")
-        low = sum(d.low_priority for d in self.registry.all()) or 1
-        self._low_pool = ThreadPoolExecutor(max_workers=low, thread_name_prefix="gazoguard-detector-low", initializer=_lower_thread_priority)
+        # as many workers as the main pool: a detector that timed out keeps its thread until it
+        # returns, and the next checks' detectors must not queue behind it
+        self._low_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector-low", initializer=_lower_thread_priority)
         self._lock = threading.Lock()
 
     def warm_up(self, detectors: list[str] | None = None) -> list[str]:
