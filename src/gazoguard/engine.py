@@ -217,7 +217,8 @@ class Engine:
         data, shown = read_source_bytes(source, path)
         ahead = self._pool.submit(shrunk_jpeg, data)
         picture = decode_bytes(data, path=shown)
-        if not ahead.cancel():  # not started (every worker busy): the working copy is decoded when needed
+        started = not ahead.cancel()  # one not started yet (every worker busy) is decoded when a model asks
+        if started:
             remember_shrunk(picture, ahead.result())
         return picture
 
