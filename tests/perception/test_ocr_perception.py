@@ -130,3 +130,34 @@ def test_the_detector_input_is_what_rapidocr_would_prepare(size):
     ours = det_input(rgb)
     assert ours.shape == theirs.shape and ours.dtype == np.float32
     assert np.array_equal(ours, theirs)  # bit for bit
+
+
+def test_lines_are_read_in_rapidocr_batches_dealt_into_shares_of_equal_work():
+    from gazoguard.perception.ocr import read_shares
+
+    shapes = [(48, 48 * r) for r in (10, 1, 2, 3, 9, 4, 5, 6, 7, 8, 1, 1, 12, 2)]  # width ratios
+    shares = read_shares(shapes, shares=2, batch=6)
+    batches = [b for share in shares for b in share]
+    ratio = [w / h for h, w in shapes]
+    assert sorted(i for b in batches for i in b) == list(range(len(shapes)))  # every line once
+    assert sorted(sorted(ratio[i] for i in b) for b in batches) == sorted(
+        [sorted(ratio)[0:6], sorted(ratio)[6:12], sorted(ratio)[12:14]]
+    )  # rapidocr's own batches: the lines sorted by width, six at a time
+    work = [sum(len(b) * max(ratio[i] for i in b) for b in share) for share in shares]
+    assert max(work) <= 1.5 * min(work)
+    assert read_shares(shapes[:3], shares=2, batch=6) == [[sorted(range(3), key=lambda i: ratio[i])]]  # one batch, one share
+
+
+def test_reading_in_shares_gives_what_one_call_gives(perception):
+    from rapidocr.ch_ppocr_rec import TextRecInput
+    from rapidocr.utils.process_img import get_rotate_crop_image
+
+    picture = _page(PAGE, upside_down=False)
+    rgb = np.ascontiguousarray(picture.rgb[:, :, ::-1])
+    quads = perception._find_lines(picture.rgb)
+    crops = [get_rotate_crop_image(rgb, q.copy()) for q in quads]
+    assert len(crops) > 6  # more than one batch, so more than one share
+    one_call = perception._engine.text_rec(TextRecInput(img=crops, return_word_box=True))
+    shared = perception._recognise(crops)
+    assert list(shared.txts) == list(one_call.txts)
+    assert [round(float(s), 5) for s in shared.scores] == [round(float(s), 5) for s in one_call.scores]
