@@ -142,7 +142,7 @@ def test_detectors_run_while_the_heap_is_watched(monkeypatch):
 def test_the_heap_watch_trims_when_memory_grows_and_not_while_it_is_flat():
     import numpy as np
 
-    from gazoguard.engine import HeapWatch
+    from gazoguard.memory import HeapWatch
 
     with HeapWatch(growth_mb=16, interval_s=0.005) as flat:
         time.sleep(0.1)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import os
 import threading
@@ -18,6 +16,7 @@ from gazoguard.detectors import Registry
 from gazoguard.detectors.base import Detector
 from gazoguard.errors import GazoError
 from gazoguard.finding import DetectorRun, Finding, RunStatus
+from gazoguard.memory import TRIM_AFTER_DECODE, HeapWatch, limit_malloc_arenas, release_free_memory
 from gazoguard.perception import Perception, builtin_perceptions
 from gazoguard.picture import ImageInput, Picture, decode_bytes, load_picture, read_source_bytes
 from gazoguard.profiles import Profile, load_profile
@@ -26,100 +25,11 @@ from gazoguard.scene import Scene
 from gazoguard.vision.small import remember_shrunk, shrunk_jpeg
 
 LOAD_TIMEOUT_S = 180.0
-MALLOC_ARENAS = 2  # glibc's default is 8 per core; one per detector thread keeps freed pages resident
-# Memory (docs/performance.md, "Memory"): freed heap pages stay resident until malloc_trim, and a
-# check's models free and allocate hundreds of MB (OCR finding then reading lines, the face passes,
-# the picture's decoding).  While detectors run, a watcher gives the free pages back whenever the
-# resident memory has grown by HEAP_WATCH_GROWTH_MB since its last low point.  12 MP checks: the
-# peak above the idle process -40 %, for ~0.1 s more system CPU (given-back pages are faulted in
-# again when reused; total CPU +0-5 %, inside the noise of interleaved runs).
-HEAP_WATCH_GROWTH_MB = 128.0  # 0 turns the watcher off
-HEAP_WATCH_INTERVAL_S = 0.03
-TRIM_AFTER_DECODE = True  # what decoding freed (~50 MB at 12 MP) goes before the models start
 # Text reading (OCR, then everything that reads its text) is the longest path of a check; the
 # detectors off that path (faces, codes, nudity: ``Detector.low_priority``) run on threads this
 # much nicer (Linux, per thread), so on two cores the OCR gets the CPU first and they fill the
 # gaps.  Total CPU is the same; the check ends sooner.  0 runs everything at one priority.
 LOW_PRIORITY_NICE = 5
-
-
-def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-        return libc if libc is not None and hasattr(libc, "malloc_trim") else None
-    except OSError:
-        return None
-
-
-_LIBC = _libc()
-_M_ARENA_MAX = -8
-_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def _limit_malloc_arenas() -> None:
-    """Cap glibc's malloc arenas before the detector threads start (glibc only; elsewhere a no-op).
-
-    Each detector thread otherwise gets its own arena, and the large transient
-    buffers of OCR and the face model stay resident in all of them (measured:
-    peak RSS grew by ~1 GB over eight checks).
-    """
-    if _LIBC is not None:
-        _LIBC.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
-
-
-def release_free_memory() -> None:
-    """Give freed heap pages back to the system (glibc ``malloc_trim``); a no-op elsewhere."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def resident_bytes() -> int | None:
-    """This process's resident memory (Linux ``/proc/self/statm``); None where it cannot be read."""
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            return int(fh.read().split()[1]) * _PAGE_BYTES
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-class HeapWatch:
-    """A context: while it is open, free heap pages are given back whenever the resident memory
-    has grown by ``growth_mb`` since its lowest point after the last trim.
-
-    Trimming at fixed points (after each detector) comes too late for the longest step, OCR,
-    whose own finding-then-reading leaves hundreds of MB free but resident; a growth trigger
-    catches that, and does nothing while memory stays flat.  glibc on Linux only; a no-op elsewhere.
-    """
-
-    def __init__(self, growth_mb: float | None = None, interval_s: float | None = None) -> None:
-        self._growth = int((HEAP_WATCH_GROWTH_MB if growth_mb is None else growth_mb) * 2**20)
-        self._interval = HEAP_WATCH_INTERVAL_S if interval_s is None else interval_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.trims = 0
-
-    def __enter__(self) -> HeapWatch:
-        if self._growth > 0 and _LIBC is not None and resident_bytes() is not None:
-            self._thread = threading.Thread(target=self._run, name="gazoguard-heap-watch", daemon=True)
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-
-    def _run(self) -> None:
-        low = resident_bytes() or 0
-        while not self._stop.wait(self._interval):
-            now = resident_bytes() or 0
-            if now < low:
-                low = now
-            elif now - low >= self._growth:
-                release_free_memory()
-                self.trims += 1
-                low = resident_bytes() or now  # still-live memory does not trigger again until it grows further
 
 
 def _lower_thread_priority() -> None:
@@ -148,7 +58,7 @@ class Engine:
     ) -> None:
         self.registry = registry or Registry.default()
         self.perceptions = perceptions if perceptions is not None else builtin_perceptions()
-        _limit_malloc_arenas()
+        limit_malloc_arenas()
         workers = max_workers or max(4, len(self.registry.names()))
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gazoguard-detector")
         # as many workers as the main pool: a detector that timed out keeps its thread until it

@@ -133,7 +133,7 @@ def test_passes_of_any_size_keep_their_buffers_bounded(perception):
 
     import numpy as np
 
-    from gazoguard.engine import release_free_memory
+    from gazoguard.memory import release_free_memory
     from gazoguard.perception.faces import STRIP_PX, centerface
 
     assert not perception._net._session.get_session_options().enable_mem_pattern

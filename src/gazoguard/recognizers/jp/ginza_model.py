@@ -20,8 +20,6 @@ retries it and raises when it failed), so results never differ.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -29,6 +27,8 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from gazoguard.memory import drop_mapped_pages
 
 #: pipes of ja_ginza that named entities do not need (tok2vec and ner stay)
 EXCLUDED_PIPES = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
@@ -126,9 +126,6 @@ def _load_quietly() -> None:
         pass
 
 
-_MADV_DONTNEED = 4
-
-
 def loaded() -> bool:
     """Whether GiNZA is loaded in this process (nothing here loads it)."""
     return _nlp is not None
@@ -143,17 +140,7 @@ def release_dictionary_pages() -> int:
     maps them again from the page cache (a minor fault, no disk read while the file is cached).
     Safe for a read-only mapping: there is nothing to lose.  Linux only; elsewhere a no-op.
     """
-    ranges = _dictionary_mappings()
-    if not ranges:
-        return 0
-    libc = _libc()
-    if libc is None:
-        return 0
-    released = 0
-    for start, end in ranges:
-        if libc.madvise(ctypes.c_void_p(start), ctypes.c_size_t(end - start), _MADV_DONTNEED) == 0:
-            released += end - start
-    return released
+    return drop_mapped_pages(_dictionary_mappings())
 
 
 def _dictionary_mappings() -> list[tuple[int, int]]:
@@ -175,20 +162,6 @@ def _dictionary_mappings() -> list[tuple[int, int]]:
     except OSError:
         return []
     return ranges
-
-
-@lru_cache(maxsize=1)
-def _libc() -> Any:
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name, use_errno=True) if name else None
-    except OSError:
-        return None
-    if libc is None or not hasattr(libc, "madvise"):
-        return None
-    libc.madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
-    libc.madvise.restype = ctypes.c_int
-    return libc
 
 
 @lru_cache(maxsize=4096)
