@@ -136,7 +136,7 @@ def test_lines_are_read_in_rapidocr_batches_dealt_into_shares_of_equal_work():
     from gazoguard.perception.ocr import read_shares
 
     shapes = [(48, 48 * r) for r in (10, 1, 2, 3, 9, 4, 5, 6, 7, 8, 1, 1, 12, 2)]  # width ratios
-    shares = read_shares(shapes, shares=2, batch=6)
+    shares = read_shares(shapes, batch=6, shares=2)
     batches = [b for share in shares for b in share]
     ratio = [w / h for h, w in shapes]
     assert sorted(i for b in batches for i in b) == list(range(len(shapes)))  # every line once
@@ -145,7 +145,7 @@ def test_lines_are_read_in_rapidocr_batches_dealt_into_shares_of_equal_work():
     )  # rapidocr's own batches: the lines sorted by width, six at a time
     work = [sum(len(b) * max(ratio[i] for i in b) for b in share) for share in shares]
     assert max(work) <= 1.5 * min(work)
-    assert read_shares(shapes[:3], shares=2, batch=6) == [[sorted(range(3), key=lambda i: ratio[i])]]  # one batch, one share
+    assert read_shares(shapes[:3], batch=6, shares=2) == [[sorted(range(3), key=lambda i: ratio[i])]]  # one batch, one share
 
 
 def test_reading_in_shares_gives_what_one_call_gives(perception):

@@ -53,7 +53,7 @@ OCR_THREADS = 2
 # the same.  Measured on the 1 MP licence's 40 lines: 718 → 530 ms wall, 1235 → 924 ms CPU.
 READ_SHARES = 2
 REC_THREADS = 1
-REC_BATCH = 6  # rapidocr's rec_batch_num
+REC_HEIGHT = 48  # the recognition model's input height (PP-OCR)
 # "int8": the text detector quantised by scripts/quantize_models.py (~3.5x less CPU, see
 # docs/performance.md); "float": rapidocr's own model as it is.  Recognition stays float.
 DET_PRECISION = "int8"
@@ -120,7 +120,7 @@ class OcrPerception(Perception):
 
     def _read_lines(self, image: np.ndarray, quads: np.ndarray) -> tuple[list[str], list[float], list[Any]]:
         """Text, score and word boxes (in pixels of ``image``) of each quad with text, read at ``image``'s resolution."""
-        from rapidocr.ch_ppocr_rec import TextRecInput, TextRecOutput
+        from rapidocr.ch_ppocr_rec import TextRecOutput
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         engine = self._engine
@@ -145,7 +145,7 @@ class OcrPerception(Perception):
 
         if not crops:
             return TextRecOutput()
-        shares = read_shares([crop.shape[:2] for crop in crops])
+        shares = read_shares([crop.shape[:2] for crop in crops], batch=self._engine.text_rec.rec_batch_num)
         results: list[Any] = [None] * len(crops)
 
         def read(share: list[list[int]]) -> None:
@@ -193,18 +193,20 @@ class _Share(threading.Thread):
             raise self._error
 
 
-def read_shares(shapes: list[tuple[int, int]], shares: int = READ_SHARES, batch: int = REC_BATCH) -> list[list[list[int]]]:
+def read_shares(shapes: list[tuple[int, int]], batch: int, shares: int = READ_SHARES) -> list[list[list[int]]]:
     """rapidocr's recognition batches of line crops (``(height, width)`` each; sorted by width ratio,
     ``batch`` a batch) dealt into at most ``shares`` shares of about equal work (padded width)."""
     ratios = np.array([w / max(1, h) for h, w in shapes])
     order = [int(i) for i in np.argsort(ratios)]  # as rapidocr sorts, so each batch holds the same lines
     batches = [order[i : i + batch] for i in range(0, len(order), batch)]
+    # a batch costs its line count times its widest line, every line padded to at least REC_MIN_WIDTH
+    costed = [(len(b) * max(ratios[b].max(), REC_MIN_WIDTH / REC_HEIGHT), b) for b in batches]
     out: list[list[list[int]]] = [[] for _ in range(max(1, min(shares, len(batches))))]
     work = [0.0] * len(out)
-    for b in sorted(batches, key=lambda b: -len(b) * max(ratios[b].max(), REC_MIN_WIDTH / 48)):
+    for cost, b in sorted(costed, key=lambda cb: -cb[0]):  # largest first, each to the lightest share
         k = work.index(min(work))
         out[k].append(b)
-        work[k] += len(b) * max(ratios[b].max(), REC_MIN_WIDTH / 48)
+        work[k] += cost
     return out
 
 
@@ -216,7 +218,7 @@ def ocr_params(det_precision: str | None = None) -> dict[str, Any]:
     """RapidOCR settings (its config.yaml keys); models are the ones bundled in the wheel or built from them."""
     params: dict[str, Any] = {
         "Cls.cls_thresh": CLS_THRESHOLD,
-        "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
+        "Rec.rec_img_shape": [3, REC_HEIGHT, REC_MIN_WIDTH],
         "Global.log_level": "error",
         "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
