@@ -31,6 +31,9 @@ DECODER_SHRUNK_SLACK = 1.15
 
 _cache: weakref.WeakKeyDictionary[Picture, dict[tuple[str, int], np.ndarray]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+# what the engine decoded ahead (:func:`remember_shrunk`); None there means "decoded: nothing applies"
+_shrunk_ahead: weakref.WeakKeyDictionary[Picture, np.ndarray | None] = weakref.WeakKeyDictionary()
+_NOT_AHEAD = object()
 _working_lock = threading.Lock()  # the working copy is made once even when two models ask at once
 
 
@@ -120,9 +123,9 @@ def decoder_shrunk(picture: Picture) -> np.ndarray | None:
     A copy decoded ahead (:func:`remember_shrunk`) is used instead of decoding again.
     """
     with _lock:
-        ahead = _cache.get(picture, {}).pop(_SHRUNK_AHEAD, None)
-    shrunk = ahead if ahead is not None else shrunk_jpeg(picture.data)
-    if shrunk is None or isinstance(shrunk, _Nothing):
+        ahead = _shrunk_ahead.pop(picture, _NOT_AHEAD)
+    shrunk = shrunk_jpeg(picture.data) if ahead is _NOT_AHEAD else ahead
+    if shrunk is None:
         return None
     height, width = shrunk.shape[:2]
     if abs(width / picture.width - height / picture.height) > 0.01:  # orientation not what the picture says
@@ -150,17 +153,10 @@ def shrunk_jpeg(data: bytes) -> np.ndarray | None:
         return None
 
 
-class _Nothing:
-    """Stands for "decoded ahead, and nothing applies" (None would read as "not decoded ahead")."""
-
-
-_SHRUNK_AHEAD = ("shrunk-ahead", 0)
-
-
 def remember_shrunk(picture: Picture, shrunk: np.ndarray | None) -> None:
-    """Hand :func:`decoder_shrunk` a copy :func:`shrunk_jpeg` made from this picture's bytes ahead of time."""
+    """Hand :func:`decoder_shrunk` what :func:`shrunk_jpeg` made of this picture's bytes ahead of time (None included)."""
     with _lock:
-        _cache.setdefault(picture, {})[_SHRUNK_AHEAD] = _Nothing() if shrunk is None else shrunk  # type: ignore[assignment]
+        _shrunk_ahead[picture] = shrunk
 
 
 def scaled_rgb(picture: Picture, scale: float) -> np.ndarray:
