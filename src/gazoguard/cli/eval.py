@@ -1,4 +1,5 @@
-"""``gazoguard eval DIR``: score the engine on a labelled image set (see ../shared/eval/README.md)."""
+"""``gazoguard eval DIR``: score the engine on a labelled image set (see ../shared/eval/README.md);
+``gazoguard eval --synthetic N``: on N generated pictures with planted personal values."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from typing import Any
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="評価用データで精度を測る / score on a labelled set",
                        description="ラベル付き画像で検出性能を測定します。/ Measure detection on a labelled image set.")
-    p.add_argument("root", metavar="DIR", help="manifest.csv のあるフォルダ / folder with manifest.csv")
+    p.add_argument("root", metavar="DIR", nargs="?", help="manifest.csv のあるフォルダ / folder with manifest.csv")
+    p.add_argument("--synthetic", type=int, metavar="N", help="生成した N 枚で個人情報の検出を測る / score personal strings on N generated pictures")
+    p.add_argument("--seed", type=int, default=1, help="生成の乱数シード / seed of the generated pictures (default 1)")
+    p.add_argument("--save", metavar="DIR", help="生成画像を保存 / keep the generated pictures here")
     p.add_argument("--profile", default="personal")
     p.add_argument("--json", action="store_true", help="数値を JSON で出力 / print the figures as JSON")
     p.add_argument("--reports", metavar="FILE", help="各画像のレポートを JSON Lines で保存 / save every report")
@@ -21,6 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gazoguard.evaluation.run import run_eval
+
+    if args.synthetic is not None:
+        return _run_synthetic(args)
+    if args.root is None:
+        print("エラー: 評価用フォルダか --synthetic N を指定してください / error: give a DIR or --synthetic N", file=sys.stderr)
+        return 2
 
     try:
         metrics, reports = run_eval(args.root, profile=args.profile, limit=args.limit)
@@ -36,6 +46,40 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_table(metrics))
     return 0
+
+
+def _run_synthetic(args: argparse.Namespace) -> int:
+    from gazoguard.evaluation.run import run_synthetic
+
+    if args.synthetic < 1:
+        print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
+        return 2
+    metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
+    if args.reports:
+        with open(args.reports, "w", encoding="utf-8") as fh:
+            for report in reports.values():
+                fh.write(json.dumps(report, ensure_ascii=False) + "\n")
+    print(json.dumps(metrics, ensure_ascii=False, indent=2) if args.json else format_synthetic(metrics))
+    return 0
+
+
+def format_synthetic(m: dict[str, Any]) -> str:
+    pt = m["personal_text"]
+    rows = [(f"生成画像 / generated pictures (seed {m['seed']})", str(m["images"]), ""),
+            ("個人情報 recall / personal strings", _pct(pt["recall"]), ""),
+            ("個人情報 precision", _pct(pt["precision"]), "")]
+    for kind, v in pt["by_kind"].items():
+        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+    for layout, v in m["by_layout"].items():
+        rows.append((f"  layout {layout}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  (missed {v['missed']}, false {v['false']})"))
+    rows.append(("時間 / time per image p50", f"{m['time']['p50_ms']} ms", ""))
+    width = max(len(r[0]) for r in rows) + 2
+    lines = [f"{a:<{width}}{b:>10}  {c}" for a, b, c in rows]
+    for miss in pt["missed"][:20]:
+        lines.append(f"見逃し / missed: {miss['image']}  {miss['kind']}  {miss['text']}")
+    for false in pt["false"][:20]:
+        lines.append(f"誤検出 / false: {false['image']}  {false['kind']}  {false['text']}")
+    return "\n".join(lines)
 
 
 def _pct(value: float | None) -> str:

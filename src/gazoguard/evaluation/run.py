@@ -28,3 +28,51 @@ def run_eval(root: str | Path, *, profile: str = "personal", engine=None, limit:
         if own_engine:
             engine.close()
     return score_all(items, reports), reports
+
+
+def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engine=None, save: str | Path | None = None, progress: bool | None = None) -> tuple[dict[str, Any], dict[str, dict]]:
+    """Check ``count`` generated pictures (:mod:`gazoguard.evaluation.synthetic`) and score the planted values.
+
+    ``save`` writes each picture there (under its name) so a miss can be looked at.
+    """
+    from gazoguard.engine import Engine
+    from gazoguard.evaluation.score import score_personal_text
+    from gazoguard.evaluation.synthetic import generate
+
+    own_engine = engine is None
+    engine = engine or Engine()
+    engine.warm_up()
+    root = Path(save) if save else Path("synthetic")
+    items: list[LabelledImage] = []
+    layouts: dict[str, list[LabelledImage]] = {}
+    reports: dict[str, dict] = {}
+    elapsed: list[float] = []
+    bar = Progress(count, "synthetic", enabled=progress)
+    try:
+        for picture in generate(count, seed):
+            if save:
+                target = root / picture.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(picture.data)
+            report = engine.check(picture.data, profile=profile, path=picture.name).to_dict()
+            reports[picture.name] = report
+            elapsed.append(report.get("elapsed_ms", 0.0))
+            item = picture.as_labelled(root)
+            items.append(item)
+            layouts.setdefault(picture.layout, []).append(item)
+            bar.step(picture.name)
+    finally:
+        bar.close()
+        if own_engine:
+            engine.close()
+    overall = score_personal_text(items, reports)
+    by_layout = {name: score_personal_text(group, reports) for name, group in sorted(layouts.items())}
+    elapsed.sort()
+    metrics = {
+        "images": len(items),
+        "seed": seed,
+        "personal_text": overall,
+        "by_layout": {name: {"recall": s["recall"], "precision": s["precision"], "missed": len(s["missed"]), "false": len(s["false"])} for name, s in by_layout.items()},
+        "time": {"p50_ms": round(elapsed[len(elapsed) // 2]) if elapsed else None},
+    }
+    return metrics, reports
