@@ -61,8 +61,32 @@ class NormalizedText:
         """The first normalised position that comes from ``original_index`` (or later)."""
         return bisect_left(self.origin, original_index)
 
+    def breaks_one_row(self, norm_index: int) -> bool:
+        """Whether the newline at ``norm[norm_index]`` only splits one row: the OCR lines before and
+        after it sit side by side, about a character apart (OCR splits 鈴木　恵美 at the wide space)."""
+        if not (0 <= norm_index < len(self.norm)) or self.norm[norm_index] != "\n":
+            return False
+        at = self.origin[norm_index]
+        before = next((line for line in self.lines if line.end == at), None)
+        after = next((line for line in self.lines if line.start == at + 1), None)
+        return before is not None and after is not None and _side_by_side(before.box, after.box)
+
     def has_japanese(self) -> bool:
         return any(_is_japanese(c) for c in self.norm)
+
+
+#: two OCR lines are pieces of one row when the gap between them is at most this many line heights
+ROW_GAP_HEIGHTS = 1.5
+
+
+def _side_by_side(left: tuple[int, int, int, int], right: tuple[int, int, int, int]) -> bool:
+    """``right`` continues ``left`` on its row: of about one height, mostly level, a short gap apart."""
+    hl, hr = left[3] - left[1], right[3] - right[1]
+    if min(hl, hr) <= 0 or min(hl, hr) < 0.75 * max(hl, hr):
+        return False
+    level = min(left[3], right[3]) - max(left[1], right[1]) >= 0.6 * min(hl, hr)
+    gap = right[0] - left[2]
+    return level and -0.2 * max(hl, hr) <= gap <= ROW_GAP_HEIGHTS * max(hl, hr)
 
 
 def _between_digits(text: str, i: int) -> bool:

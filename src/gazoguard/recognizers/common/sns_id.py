@@ -17,7 +17,7 @@ _PROFILE_URL = re.compile(
     r"/(?P<id>[~@]?[A-Za-z0-9._-]{2,40})",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@(?P<id>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))(?![\w@]|\.[A-Za-z])")
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@(?P<id>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))(?![A-Za-z0-9_@]|\.[A-Za-z])")  # Japanese may follow at once
 _LABEL_WORD_NOT_ID = {"id", "account", "user", "username", "de", "the", "or", "and"}
 
 

@@ -1,5 +1,6 @@
-"""Japanese person names: after a label (氏名, 名前, 代表者, …), before an honorific (様, さん, 殿), and
-short lines GiNZA reads as a person; plus the katakana reading (フリガナ) next to a found name.
+"""Japanese person names: after a label (氏名, 名前, 代表者, …), before an honorific (様, さん, 殿), in a
+self-introduction (はじめまして、山田太郎です / 担当の山田と申します), and short lines GiNZA reads as a
+person; plus the katakana reading (フリガナ) next to a found name.
 
 GiNZA alone is not trusted on prose (it tags officials in reports, product
 names): a GiNZA ``Person`` counts only when it is most of a short line, as
@@ -27,8 +28,30 @@ _NOT_PERSON_END = re.compile(r"(?:長|客|皆|各位|御中|会社|社|部|課|�
 # Characters that make a "name" after a label part of a phrase instead (被保険者証の記号及び番号).
 _NOT_IN_NAME = re.compile(r"[のび及等証欄]|番号|記号|申請|年月日")
 _LABEL_WORDS = re.compile(r"^(?:生年月日|住所|電話|番号|性別|年齢|フリガナ|ふりがな|氏名|名前|印|続柄|職業|連絡先|所属)")
+# a self-introduction: a greeting or 私は/担当の before the name, or 申します/いいます after it
+_INTRO_BEFORE = r"(?:(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、,。!！\s]*(?:私は|わたしは|僕は|ぼくは|俺は)?|私は|わたしは|僕は|ぼくは|俺は|担当の|担当者の|名前は|名前が)"
+_INTRO_AFTER = r"(?:と申します|といいます|と言います|っていいます|って言います|と申す者です)"
+_INTRODUCED = re.compile(
+    rf"{_INTRO_BEFORE}[ \u3000]?(?P<name>[{_KANJI}]{{1,5}}(?:[ \u3000\n]?[{_KANJI}ぁ-んァ-ヶー]{{1,5}})?)(?=[ \u3000]?(?:です|でした|だよ|{_INTRO_AFTER}))"
+    rf"|(?<![{_KANJI}ぁ-ん])(?P<name2>[{_KANJI}]{{1,5}}(?:[ \u3000\n]?[{_KANJI}ぁ-んァ-ヶー]{{1,5}})?)(?=[ \u3000]?{_INTRO_AFTER})"
+)
+# katakana words that label a form's fields, not anyone's reading
+_KANA_FIELD_WORDS = re.compile(r"マイナンバー|メール|アドレス|パスポート|カード|ナンバー|パスワード|ユーザー|アカウント|ログイン|ポイント|コード|サイン|フリガナ|ニックネーム")
 _KATAKANA_LINE = re.compile(r"^[ァ-ヶー]{4,20}(?:[ \u3000][ァ-ヶー]{1,12})?$")
 _COMPANY_KANA = re.compile(r"カブシキ|ユウゲン|ガイシャ|ゴウドウ|ザイダン|シャダン|コーポレーション|カンパニー")
+
+
+_GIVEN_NAME_LINE = re.compile(rf"[{_KANJI}ぁ-んァ-ヶー]{{1,6}}(?=\n|$)")
+
+
+def _given_name_across_row_break(text: NormalizedText, end: int) -> int:
+    """Where a labelled name ends: past ``end`` when OCR split the row there (山田　太郎 as 山田 / 太郎)
+    and the next piece is a short word alone, as a given name stands."""
+    if end < len(text.norm) and text.breaks_one_row(end):
+        given = _GIVEN_NAME_LINE.match(text.norm, end + 1)
+        if given and not _LABEL_WORDS.match(given.group()):
+            return given.end()
+    return end
 
 
 class JapaneseNameRecognizer(Recognizer):
@@ -50,16 +73,36 @@ class JapaneseNameRecognizer(Recognizer):
             if _LABEL_WORDS.match(name) or _NOT_IN_NAME.search(name) or len(name.replace(" ", "")) < 2:
                 continue
             s = m.start("name")
-            out.append(self.match(text, s, s + len(name), "person_name", 0.88, source="label"))
+            e = _given_name_across_row_break(text, s + len(name))
+            one_row = text.norm[s:e].replace("\n", " ") if e > s + len(name) else None
+            out.append(self.match(text, s, e, "person_name", 0.88, reading=one_row, source="label"))
         for m in _HONORIFIC.finditer(text.norm):
             name = m.group("name")
-            if _NOT_PERSON_END.search(name):
-                continue
             confirmed = self.use_ginza and any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name))
+            if _NOT_PERSON_END.search(name) and not confirmed:
+                continue  # 営業部様, お客様; but 阿部さん and 岡部様 are people, as GiNZA reads them
             out.append(self.match(text, m.start("name"), m.end("name"), "person_name", 0.85 if confirmed else 0.65, source="honorific"))
+        out.extend(self._introduced(text))
         if self.use_ginza:
             out.extend(self._standalone_lines(text))
         out.extend(self._readings(text, out))
+        return out
+
+    def _introduced(self, text: NormalizedText) -> list[TextMatch]:
+        """Names people give of themselves; GiNZA must read the words as a person (私は学生です is not a name)."""
+        if not self.use_ginza:
+            return []
+        out: list[TextMatch] = []
+        for m in _INTRODUCED.finditer(text.norm):
+            group = "name" if m.group("name") else "name2"
+            name = m.group(group)
+            if _NOT_IN_NAME.search(name) or _NOT_PERSON_END.search(name):
+                continue
+            if "\n" in name and not text.breaks_one_row(m.start(group) + name.index("\n")):
+                continue  # a name goes on across a line break only where OCR split one row
+            if any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name.replace("\n", ""))):
+                one_row = name.replace("\n", " ") if "\n" in name else None  # read as the one row it is
+                out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=one_row, source="introduction"))
         return out
 
     def _standalone_lines(self, text: NormalizedText) -> list[TextMatch]:
@@ -88,7 +131,7 @@ class JapaneseNameRecognizer(Recognizer):
         out: list[TextMatch] = []
         for i, (a, b) in enumerate(lines):
             value = text.norm[a:b].strip()
-            if i in name_lines or not _KATAKANA_LINE.match(value) or _COMPANY_KANA.search(value):
+            if i in name_lines or not _KATAKANA_LINE.match(value) or _COMPANY_KANA.search(value) or _KANA_FIELD_WORDS.search(value):
                 continue
             if any(abs(i - j) <= 2 for j in name_lines):
                 lead = text.norm[a:b].index(value)

@@ -1,4 +1,7 @@
-"""Japanese postcodes: 〒123-4567, 郵便番号 1234567, or 123-4567 right before an address."""
+"""Japanese postcodes: 〒123-4567, 郵便番号 1234567, 郵便番号は〒123-4567, or 123-4567 right before an address.
+
+OCR often reads the postal mark 〒 as the katakana テ; テ directly followed by ###-#### is taken as the mark.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,10 @@ from gazoguard.recognizers.base import Recognizer, TextMatch, finditer
 from gazoguard.recognizers.jp.prefectures import PREFECTURE_PATTERN
 from gazoguard.recognizers.normalize import NormalizedText
 
-_MARKED = re.compile(r"(?:〒|郵便番号|郵便|postal\s*code|zip)\s*[:：]?\s*\d{3}\s*-?\s*\d{4}(?![\d-])", re.IGNORECASE)
+_MARK = r"(?:〒|(?<![ァ-ヶー])テ(?=\s*\d{3}-\d{4}))"  # テ: not the end of a katakana word
+_MARKED = re.compile(
+    rf"(?:(?:郵便番号|郵便|postal\s*code|zip)\s*(?:[:：]|は|が)?\s*{_MARK}?|{_MARK})\s*\d{{3}}\s*-?\s*\d{{4}}(?![\d-])", re.IGNORECASE
+)
 _BARE = re.compile(r"(?<![\d-])\d{3}-\d{4}(?![\d-])")
 _ADDRESS_AFTER = re.compile(rf"^\s*(?:{PREFECTURE_PATTERN}|[一-龥]{{1,6}}[市区町村])")
 

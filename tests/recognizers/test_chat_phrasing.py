@@ -1,0 +1,74 @@
+"""How values appear in chat messages and photographed cards, as the generated set showed them missed:
+self-introductions, 郵便番号は〒…, a handle with Japanese right after it, 〒 read as テ, 阿部さん."""
+
+from gazoguard.recognizers import NormalizedText
+from gazoguard.recognizers.common.sns_id import SnsIdRecognizer
+from gazoguard.recognizers.jp.person_name import JapaneseNameRecognizer
+from gazoguard.recognizers.jp.postcode import JapanesePostcodeRecognizer
+from gazoguard.recognizers.normalize import LineSpan
+
+NAMES = JapaneseNameRecognizer()  # with GiNZA, as in a check
+
+
+def test_self_introductions_name_the_writer(find):
+    assert find(NAMES, "はじめまして、渡辺太郎です。") == ["渡辺太郎"]
+    assert find(NAMES, "担当の後藤千尋と申します。") == ["後藤千尋"]
+    assert find(NAMES, "はじめまして、佐藤 彩です") == ["佐藤 彩"]
+    assert find(NAMES, "山本一郎といいます") == ["山本一郎"]
+
+
+def test_introduction_words_around_things_that_are_not_names(find):
+    for text in ("私は学生です", "担当の部署です", "こんにちは、元気です", "検討と申します", "私は大阪出身です"):
+        assert find(NAMES, text) == [], text
+
+
+def test_a_name_split_by_ocr_at_a_wide_space_is_one_name():
+    text = "担当の鈴木\n恵美と申します。"
+    pieces = (LineSpan(0, 5, (100, 200, 260, 240)), LineSpan(6, len(text), (300, 201, 560, 241)))
+    matches = NAMES.find(NormalizedText.of(text, pieces))
+    assert [(text[m.start : m.end], m.reading) for m in matches] == [("鈴木\n恵美", "鈴木 恵美")]
+
+
+def test_lines_on_different_rows_are_not_joined_into_a_name():
+    text = "担当の鈴木\n恵美と申します。"
+    rows = (LineSpan(0, 5, (100, 200, 260, 240)), LineSpan(6, len(text), (100, 260, 360, 300)))
+    assert "鈴木\n恵美" not in [text[m.start : m.end] for m in NAMES.find(NormalizedText.of(text, rows))]
+
+
+def test_surnames_ending_like_a_department_are_still_people(find):
+    assert find(NAMES, "阿部さん") == ["阿部"]
+    assert find(NAMES, "営業部様") == []
+    assert find(NAMES, "総務部さん") == []
+
+
+def test_form_field_words_in_katakana_are_not_a_reading(find):
+    assert "マイナンバー" not in find(NAMES, "名前\n池田葵\nマイナンバー\n1234 5678 9012")
+
+
+def test_postcode_in_a_sentence_and_with_the_mark_read_as_te(find):
+    r = JapanesePostcodeRecognizer()
+    assert find(r, "郵便番号は〒008-9889です") == ["郵便番号は〒008-9889"]
+    assert find(r, "郵便番号はテ008-9889です") == ["郵便番号はテ008-9889"]
+    assert find(r, "テ123-4567 東京都") == ["テ123-4567"]
+    assert find(r, "ホテ123-4567") == []  # the end of a katakana word, not the mark
+
+
+def test_handle_followed_by_japanese(find):
+    assert find(SnsIdRecognizer(), "@shota_kobayashi40で追加してね") == ["@shota_kobayashi40"]
+    assert find(SnsIdRecognizer(), "mail a@b.jp") == []
+
+
+def test_a_labelled_name_split_by_ocr_keeps_its_given_name():
+    text = "名前\n中村\n拓也\n住所"
+    pieces = (
+        LineSpan(0, 2, (69, 558, 130, 619)),
+        LineSpan(3, 5, (340, 565, 420, 610)),
+        LineSpan(6, 8, (450, 566, 530, 611)),
+        LineSpan(9, 11, (69, 640, 130, 690)),
+    )
+    matches = [m for m in NAMES.find(NormalizedText.of(text, pieces)) if m.attrs.get("source") == "label"]
+    assert [(text[m.start : m.end], m.reading) for m in matches] == [("中村\n拓也", "中村 拓也")]
+
+
+def test_a_given_name_in_hiragana(find):
+    assert find(NAMES, "はじめまして、前田さくらです。") == ["前田さくら"]
