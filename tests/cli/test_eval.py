@@ -24,6 +24,6 @@ def test_synthetic_figures_as_json_and_the_pictures_kept(tmp_path, capsys):
     assert main(["eval", "--synthetic", "3", "--seed", "2", "--json", "--save", str(tmp_path)]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["images"] == 3 and figures["seed"] == 2
-    assert set(figures["by_layout"]) == {"form", "card", "chat"}
+    assert set(figures["by_layout"]) == {"form", "card", "chat"}  # the first three layouts
     assert 0 <= figures["personal_text"]["recall"] <= 1
     assert len(list(tmp_path.rglob("*.png"))) + len(list(tmp_path.rglob("*.jpg"))) == 3

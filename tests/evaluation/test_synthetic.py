@@ -24,7 +24,7 @@ def test_every_layout_is_a_readable_picture_with_planted_values():
     for picture in pictures:
         with Image.open(io.BytesIO(picture.data)) as image:
             assert image.width >= 800 and image.height >= 300
-            assert image.format == ("JPEG" if picture.layout == "card" else "PNG")
+            assert image.format == ("JPEG" if picture.layout in ("card", "parcel") else "PNG")
         assert {p.kind for p in picture.planted} <= set(KINDS)
         assert any(p.kind == "person_name" for p in picture.planted)
 
@@ -44,7 +44,7 @@ def test_numbers_are_drawn_valid_as_real_ones_are():
 @pytest.mark.slow
 def test_the_engine_finds_what_is_planted(engine):
     """A small slice of ``gazoguard eval --synthetic``: two pictures of each layout."""
-    pictures = list(generate(6, seed=4))
+    pictures = list(generate(2 * len(LAYOUTS), seed=4))
     reports = {p.name: engine.check(p.data, path=p.name).to_dict() for p in pictures}
     scored = score_personal_text([p.as_labelled(Path("synthetic")) for p in pictures], reports)
     assert scored["recall"] >= 0.9, scored["missed"]

@@ -72,3 +72,16 @@ def test_a_labelled_name_split_by_ocr_keeps_its_given_name():
 
 def test_a_given_name_in_hiragana(find):
     assert find(NAMES, "はじめまして、前田さくらです。") == ["前田さくら"]
+
+
+def test_a_one_kanji_given_name_is_read_from_the_dictionary(find):
+    # GiNZA's entity model tags no Person here; Sudachi's dictionary knows 清水 as a family name, 光 as a given name
+    assert find(NAMES, "はじめまして、清水光です。") == ["清水光"]
+    assert find(NAMES, "担当の岡田光と申します。") == ["岡田光"]
+
+
+def test_postal_mark_read_as_a_latin_t_at_the_start_of_a_line(find):
+    r = JapanesePostcodeRecognizer()
+    assert find(r, "免許証番号\nT035-2393") == ["T035-2393"]
+    assert find(r, "PART035-2393") == []
+    assert find(r, "型番 T035-2393") == []

@@ -1,8 +1,8 @@
 """Generated images with Japanese personal data planted at known places: a labelled set of any size.
 
 ``../shared/eval`` holds 15 labelled text images; a user's pictures vary far more.  This module
-draws seeded pictures of the three kinds people send — a filled-in form, a card photographed on
-a table, a chat screenshot — with random but well-formed values (valid check digits, real
+draws seeded pictures of the kinds people send — a filled-in form, a card photographed on a
+table, a chat screenshot, a parcel's delivery label — with random but well-formed values (valid check digits, real
 prefectures and wards, 和暦 and 西暦 dates, full-width digits now and then), in several fonts,
 sizes, tints, rotations and JPEG qualities.  Each planted value is a label of
 :class:`~gazoguard.evaluation.dataset.LabelledImage`, so the eval's own scoring applies unchanged.
@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from gazoguard.evaluation.dataset import LabelledImage
 from gazoguard.fonts import cjk_font_path
 
-LAYOUTS = ("form", "card", "chat")
+LAYOUTS = ("form", "card", "chat", "parcel")
 
 _SURNAMES = "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 清水 山崎 池田 橋本 阿部 石川 前田 藤田 小川 岡田 後藤 長谷川 村上 近藤 石井 坂本 遠藤 青木 藤井 西村 福田 太田".split()
 _GIVEN = "太郎 花子 健太 翔太 美咲 陽菜 大輔 恵美 直樹 由美 拓也 さくら 結衣 蓮 悠真 葵 一郎 明美 和也 真由美 光 誠 智子 亮 千尋 涼子 隆 彩 優斗 愛".split()
@@ -324,6 +324,43 @@ def _draw_chat(rng: random.Random, name: str) -> SyntheticImage:
     return SyntheticImage(name + ".png", "chat", _encode(image, rng, photo=False), tuple(planted))
 
 
+def _draw_parcel(rng: random.Random, name: str) -> SyntheticImage:
+    """A delivery label on a cardboard box, photographed: the addressee and the sender, each with
+    〒, address, name + 様 and telephone — the picture people send of a parcel that arrived."""
+    values = Values(rng)
+    size = rng.randint(20, 30)
+    font, small = _font(rng, size), _font(rng, max(14, size * 2 // 3))
+    width, row = rng.randint(900, 1150), int(size * 1.7)
+    label = Image.new("RGB", (width, 40 + row * 9), (250, 250, 245))
+    draw = ImageDraw.Draw(label)
+    planted: list[Planted] = []
+    y = 20
+    for heading in ("お届け先", "ご依頼主"):
+        draw.text((24, y), heading, font=small, fill=(200, 40, 40))
+        y += row
+        postcode, address, person, phone = values.postcode(), values.address(), values.person_name(), values.phone()
+        draw.text((40, y), postcode, font=font, fill=(10, 10, 10))
+        draw.text((40, y + row), address, font=font, fill=(10, 10, 10))
+        draw.text((40, y + 2 * row), f"{person} 様", font=font, fill=(10, 10, 10))
+        draw.text((40 + int(size * 9), y + 2 * row), f"TEL {phone}", font=font, fill=(10, 10, 10))
+        planted += [Planted("postcode", postcode, heading), Planted("address", address, heading),
+                    Planted("person_name", person, "様"), Planted("phone", phone, "TEL")]
+        draw.line((20, y + 3 * row + 6, width - 20, y + 3 * row + 6), fill=(120, 120, 120), width=2)
+        y += 3 * row + 20
+    label = label.rotate(rng.uniform(-6, 6), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
+    box = _cardboard(rng, label.width + rng.randint(160, 500), label.height + rng.randint(160, 500))
+    mask = label.convert("L").point(lambda v: 255 if v > 0 else 0)
+    box.paste(label, ((box.width - label.width) // 2, (box.height - label.height) // 2), mask)
+    return SyntheticImage(name + ".jpg", "parcel", _encode(box, rng, photo=True), tuple(planted))
+
+
+def _cardboard(rng: random.Random, width: int, height: int) -> Image.Image:
+    base = np.array([rng.randint(150, 190), rng.randint(110, 140), rng.randint(60, 90)], dtype=np.float32)
+    noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, 7, (height, width, 3)).astype(np.float32)
+    ridges = np.sin(np.linspace(0, rng.uniform(60, 140), height, dtype=np.float32))[:, None, None] * 5
+    return Image.fromarray(np.clip(base + noise + ridges, 0, 255).astype(np.uint8), "RGB")
+
+
 def _table(rng: random.Random, width: int, height: int) -> Image.Image:
     """A wood-or-cloth-like background: a colour gradient with grain and sensor noise."""
     base = np.array([rng.randint(60, 180) for _ in range(3)], dtype=np.float32)
@@ -337,6 +374,11 @@ def _table(rng: random.Random, width: int, height: int) -> Image.Image:
 def _encode(image: Image.Image, rng: random.Random, *, photo: bool) -> bytes:
     buf = io.BytesIO()
     if photo:
+        # chat apps send photos shrunk (LINE's standard quality: 1280 px on the long side)
+        side = rng.choice((960, 1280, 1600, max(image.size)))
+        if max(image.size) > side:
+            scale = side / max(image.size)
+            image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
         if rng.random() < 0.5:
             image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
         image.save(buf, format="JPEG", quality=rng.randint(70, 92))
@@ -364,4 +406,4 @@ def _luhn_check(first: str) -> int:
     return (10 - total % 10) % 10
 
 
-_DRAWERS = {"form": _draw_form, "card": _draw_card, "chat": _draw_chat}
+_DRAWERS = {"form": _draw_form, "card": _draw_card, "chat": _draw_chat, "parcel": _draw_parcel}

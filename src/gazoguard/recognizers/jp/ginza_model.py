@@ -169,3 +169,12 @@ def person_spans(line: str) -> tuple[tuple[int, int], ...]:
     """Character spans GiNZA labels Person in one short line (memoised: OCR repeats lines)."""
     doc = nlp()(line)
     return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "Person")
+
+
+def reads_as_person_name(words: str) -> bool:
+    """Whether the dictionary reads ``words`` as nothing but a person's names, family name first
+    (Sudachi's 人名-姓 / 人名-名 tags): 岡田光 is 岡田 (姓) + 光 (名) even where GiNZA's entity
+    model, which wants context, tags no Person."""
+    tags = [t.tag_ for t in nlp()(words) if not t.is_space]
+    return bool(tags) and tags[0].endswith("人名-姓") and all("固有名詞-人名" in tag for tag in tags)
+

@@ -100,7 +100,8 @@ class JapaneseNameRecognizer(Recognizer):
                 continue
             if "\n" in name and not text.breaks_one_row(m.start(group) + name.index("\n")):
                 continue  # a name goes on across a line break only where OCR split one row
-            if any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name.replace("\n", ""))):
+            words = name.replace("\n", "")
+            if any(a <= 0 and b >= len(words) - 1 for a, b in ginza_model.person_spans(words)) or ginza_model.reads_as_person_name(words):
                 one_row = name.replace("\n", " ") if "\n" in name else None  # read as the one row it is
                 out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=one_row, source="introduction"))
         return out
