@@ -159,7 +159,7 @@ def _decode(data: bytes, path: str | None) -> Picture:
         raise GazoError("decode_failed", detail=str(exc)[:200]) from None
     except (ValueError, SyntaxError, EOFError) as exc:
         raise GazoError("decode_failed", detail=str(exc)[:200]) from None
-    rgb = _oriented_rgb(im)
+    rgb = _oriented_rgb(im, orientation)
     return Picture(
         image=rgb,
         data=data,
@@ -281,11 +281,14 @@ def _from_pil(im: Image.Image, *, path: str | None) -> Picture:
 _PNG_MODES = frozenset({"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16", "I;16B"})
 
 
-def _oriented_rgb(im: Image.Image) -> Image.Image:
-    try:
-        im = ImageOps.exif_transpose(im)
-    except Exception:  # noqa: BLE001 - a bad orientation tag leaves pixels as stored
-        pass
+def _oriented_rgb(im: Image.Image, orientation: int) -> Image.Image:
+    """The pixels as a person sees them.  Upright pictures are used as decoded: Pillow's
+    ``exif_transpose`` copies even when there is nothing to turn (~50 ms CPU at 12 MP)."""
+    if orientation != 1:
+        try:
+            im = ImageOps.exif_transpose(im)
+        except Exception:  # noqa: BLE001 - a bad orientation tag leaves pixels as stored
+            pass
     return to_rgb(im)
 
 
