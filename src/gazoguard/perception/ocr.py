@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from gazoguard.finding import Box
-from gazoguard.perception import Perception
+from gazoguard.perception import Perception, japanese_forms
 from gazoguard.perception.models import shipped_model_path
 from gazoguard.picture import Picture
 from gazoguard.textlayout import Char, TextLayout, is_cjk
@@ -83,6 +83,7 @@ class OcrPerception(Perception):
             engine.cfg.EngineConfig.onnxruntime.intra_op_num_threads = REC_THREADS  # read when the session is built
             engine._load_rec_model()
         self._engine = engine
+        japanese_forms.load()
 
     def compute(self, picture: Picture, scene: Any) -> TextLayout:
         if min(picture.width, picture.height) < MIN_SIDE:
@@ -102,7 +103,7 @@ class OcrPerception(Perception):
             chars = line_chars(text, line_words, index, scale)
             if chars:
                 lines.append(chars)
-        return TextLayout(lines)
+        return TextLayout(in_japanese_forms(lines))
 
     def _find_lines(self, rgb: np.ndarray) -> np.ndarray | None:
         """Text-line quads (n, 4, 2) in pixels of ``rgb``, top to bottom; None when there is no text."""
@@ -333,6 +334,14 @@ def _bgr(rgb: np.ndarray) -> np.ndarray:
     import cv2
 
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def in_japanese_forms(lines: list[list[Char]]) -> list[list[Char]]:
+    """In a Japanese text, characters read in a Chinese form Japanese cannot hold are given their
+    Japanese form (see :mod:`gazoguard.perception.japanese_forms`); boxes stay as read."""
+    if not japanese_forms.is_japanese_text("".join(c.ch for line in lines for c in line)):
+        return lines
+    return [[c if (form := japanese_forms.japanese_form(c.ch)) == c.ch else Char(form, c.box, c.line, c.score) for c in line] for line in lines]
 
 
 def _quad_box(quad: Any, scale: float) -> Box:

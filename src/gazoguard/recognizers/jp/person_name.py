@@ -114,8 +114,12 @@ class JapaneseNameRecognizer(Recognizer):
             if 2 <= len(stripped) <= 12 and re.search(rf"[{_KANJI}]", stripped) and not re.search(r"\d", stripped):
                 lead = len(line) - len(line.lstrip())
                 for a, b in ginza_model.person_spans(stripped):
-                    if b - a >= 2 and (b - a) >= 0.7 * len(stripped) and re.search(rf"[{_KANJI}]", stripped[a:b]):
-                        out.append(self.match(text, pos + lead + a, pos + lead + b, "person_name", 0.7, source="ginza"))
+                    span = stripped[a:b]
+                    if b - a < 2 or (b - a) < 0.7 * len(stripped) or not re.search(rf"[{_KANJI}]", span):
+                        continue
+                    if _NOT_PERSON_END.search(span) and not ginza_model.reads_as_person_name(span):
+                        continue  # an office or a group (…省, …部), not a person
+                    out.append(self.match(text, pos + lead + a, pos + lead + b, "person_name", 0.7, source="ginza"))
             pos += len(line) + 1
         return out
 

@@ -1,0 +1,62 @@
+"""Japanese glyph forms for characters the OCR model reads in their Chinese forms.
+
+PP-OCR's recognizer is trained mostly on Chinese: on Japanese text it sometimes answers with a
+simplified character (爱 for 愛, 辅 for 輔, 岛 for 島).  Such a character cannot stand in Japanese
+text at all — it is outside the JIS character sets (cp932 cannot encode it) — so in a text that
+is Japanese (it has kana) it is replaced by its Japanese form, taken from OpenCC's conversion
+tables (simplified → traditional → Japanese shinjitai), when that form is itself a JIS character.
+
+Characters that Japanese does use are never touched, whatever their history (齋藤 stays 齋藤).
+The replacement is one character for one, so every character keeps its box.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+_KANA = ("\u3041", "\u30ff")  # hiragana and katakana
+_lock = threading.Lock()
+_converters: tuple[Any, Any] | None = None
+
+
+def is_japanese_text(text: str) -> bool:
+    return any(_KANA[0] <= ch <= _KANA[1] for ch in text)
+
+
+def japanese_form(ch: str) -> str:
+    """``ch`` itself, or its Japanese form when ``ch`` is a CJK character Japanese text cannot hold."""
+    if not ("\u4e00" <= ch <= "\u9fff") or _in_jis(ch):
+        return ch
+    return _converted(ch)
+
+
+def load() -> None:
+    """Load OpenCC's tables now (~70 ms) rather than on the first odd character."""
+    _tables()
+
+
+def _in_jis(ch: str) -> bool:
+    try:
+        ch.encode("cp932")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=2048)
+def _converted(ch: str) -> str:
+    to_traditional, to_japanese = _tables()
+    form = to_japanese.convert(to_traditional.convert(ch))
+    return form if len(form) == 1 and _in_jis(form) else ch
+
+
+def _tables() -> tuple[Any, Any]:
+    global _converters
+    with _lock:
+        if _converters is None:
+            import opencc
+
+            _converters = (opencc.OpenCC("s2t"), opencc.OpenCC("t2jp"))
+        return _converters
