@@ -49,6 +49,7 @@ def test_postcode_in_a_sentence_and_with_the_mark_read_as_te(find):
     r = JapanesePostcodeRecognizer()
     assert find(r, "郵便番号は〒008-9889です") == ["郵便番号は〒008-9889"]
     assert find(r, "郵便番号はテ008-9889です") == ["郵便番号はテ008-9889"]
+    assert find(r, "郵便番号はデ054-0551です") == ["郵便番号はデ054-0551"]
     assert find(r, "テ123-4567 東京都") == ["テ123-4567"]
     assert find(r, "ホテ123-4567") == []  # the end of a katakana word, not the mark
 

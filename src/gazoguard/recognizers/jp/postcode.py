@@ -1,6 +1,6 @@
 """Japanese postcodes: 〒123-4567, 郵便番号 1234567, 郵便番号は〒123-4567, or 123-4567 right before an address.
 
-OCR often reads the postal mark 〒 as the katakana テ, or as a T at the start of a line; either
+OCR often reads the postal mark 〒 as the katakana テ (or デ), or as a T at the start of a line; either
 directly followed by ###-#### is taken as the mark.
 """
 
@@ -12,8 +12,8 @@ from gazoguard.recognizers.base import Recognizer, TextMatch, finditer
 from gazoguard.recognizers.jp.prefectures import PREFECTURE_PATTERN
 from gazoguard.recognizers.normalize import NormalizedText
 
-# OCR reads the mark 〒 as テ (not at the end of a katakana word) or, at the start of a line, as T
-_MARK = r"(?:〒|(?<![ァ-ヶー])テ(?=\s*\d{3}-\d{4})|(?<![^\n])T(?=\s?\d{3}-\d{4}))"
+# OCR reads the mark 〒 as テ or デ (not at the end of a katakana word) or, at the start of a line, as T
+_MARK = r"(?:〒|(?<![ァ-ヶー])[テデ](?=\s*\d{3}-\d{4})|(?<![^\n])T(?=\s?\d{3}-\d{4}))"
 _MARKED = re.compile(
     rf"(?:(?:郵便番号|郵便|postal\s*code|zip)\s*(?:[:：]|は|が)?\s*{_MARK}?|{_MARK})\s*\d{{3}}\s*-?\s*\d{{4}}(?![\d-])", re.IGNORECASE
 )
