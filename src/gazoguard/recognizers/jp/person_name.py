@@ -16,12 +16,19 @@ from gazoguard.recognizers.jp import ginza_model
 from gazoguard.recognizers.normalize import NormalizedText
 
 _KANJI = r"一-龥々〆ヶ"
-_NAME = rf"[{_KANJI}]{{1,5}}[ \u3000]?[{_KANJI}ぁ-んァ-ヶー]{{1,6}}|[ァ-ヶー]{{2,10}}[ \u3000]?[ァ-ヶー]{{0,10}}|[ぁ-ん]{{2,8}}[ \u3000]?[ぁ-ん]{{0,8}}"
+# kanji, katakana or hiragana names, and a foreign resident's name in capitals (在留カード: NGUYEN VAN AN)
+_NAME = (
+    rf"[{_KANJI}]{{1,5}}[ \u3000]?[{_KANJI}ぁ-んァ-ヶー]{{1,6}}|[ァ-ヶー]{{2,10}}[ \u3000]?[ァ-ヶー]{{0,10}}|[ぁ-ん]{{2,8}}[ \u3000]?[ぁ-ん]{{0,8}}"
+    r"|[A-Z][A-Z'-]+(?:[ ,]{1,2}[A-Z][A-Z'-]+){1,3}"
+)
 _LABEL = (
     r"(?:お?名前|氏\s*名|[^\s\n]{0,6}者\s*氏?名|患者名|代表者|申請者|契約者|受取人|担当者?|世帯主|保護者|"
     r"ご?芳名|署名|記入者|届出人|フリガナ|ふりがな|カナ氏名)"
 )
-_LABELLED = re.compile(rf"{_LABEL}\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*(?P<name>{_NAME})(?=$|\n|\s|[（(様殿])", re.MULTILINE)
+# a licence prints the birth date right after the name on one row: 氏名 日本花子 昭和61年5月1日生
+_DATE_START = r"(?:明治|大正|昭和|平成|令和|\d)"
+_ERA_AT_END = re.compile(r"(?:明治|大正|昭和|平成|令和)$")
+_LABELLED = re.compile(rf"{_LABEL}\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*(?P<name>{_NAME})(?=$|\n|\s|[（(様殿]|{_DATE_START})", re.MULTILINE)
 _HONORIFIC = re.compile(rf"(?P<name>[{_KANJI}]{{2,6}}|[ァ-ヶー]{{3,10}})\s?(?:様|さん|殿|くん|ちゃん|先生)")
 # Words before 様/殿 that are roles or groups, not people (お客様, 市長殿, 御中 …).
 _NOT_PERSON_END = re.compile(r"(?:長|客|皆|各位|御中|会社|社|部|課|係|所|庁|省|局|室|員|者|方|殿|様|神|仏|王)$")
@@ -69,7 +76,7 @@ class JapaneseNameRecognizer(Recognizer):
     def analyze(self, text: NormalizedText) -> list[TextMatch]:
         out: list[TextMatch] = []
         for m in _LABELLED.finditer(text.norm):
-            name = m.group("name").rstrip()
+            name = _ERA_AT_END.sub("", m.group("name").rstrip()).rstrip()  # 日本花子昭和 → 日本花子: the era starts the date
             if _LABEL_WORDS.match(name) or _NOT_IN_NAME.search(name) or len(name.replace(" ", "")) < 2:
                 continue
             s = m.start("name")

@@ -1,5 +1,6 @@
-"""How values appear in chat messages and photographed cards, as the generated set showed them missed:
-self-introductions, 郵便番号は〒…, a handle with Japanese right after it, 〒 read as テ, 阿部さん."""
+"""How values stand in chats, on cards and on parcels, where the generated set (``gazoguard eval
+--synthetic``) showed them missed: self-introductions, 郵便番号は〒…, 〒 read as テ/デ/T, a handle with
+Japanese right after it, 阿部さん, a name OCR split at a wide space, a licence's name-then-date row."""
 
 from gazoguard.recognizers import NormalizedText
 from gazoguard.recognizers.common.sns_id import SnsIdRecognizer
@@ -86,3 +87,11 @@ def test_postal_mark_read_as_a_latin_t_at_the_start_of_a_line(find):
     assert find(r, "免許証番号\nT035-2393") == ["T035-2393"]
     assert find(r, "PART035-2393") == []
     assert find(r, "型番 T035-2393") == []
+
+
+def test_a_licence_row_name_then_birth_date_and_a_foreign_residents_name(find):
+    plain = JapaneseNameRecognizer(use_ginza=False)
+    assert find(plain, "氏名日本花子昭和61年5月1日生") == ["日本花子"]
+    assert find(plain, "氏名 日本花子 昭和61年5月1日生") == ["日本花子"]
+    assert find(plain, "氏名 田中一郎1990年") == ["田中一郎"]
+    assert find(plain, "氏名 NGUYEN VAN AN") == ["NGUYEN VAN AN"]
