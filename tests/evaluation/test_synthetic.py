@@ -24,7 +24,7 @@ def test_every_layout_is_a_readable_picture_with_planted_values():
     for picture in pictures:
         with Image.open(io.BytesIO(picture.data)) as image:
             assert image.width >= 800 and image.height >= 300
-            assert image.format == ("JPEG" if picture.layout in ("card", "parcel") else "PNG")
+            assert image.format == ("JPEG" if picture.layout in ("card", "parcel", "idcard") else "PNG")
         assert {p.kind for p in picture.planted} <= set(KINDS)
         assert any(p.kind == "person_name" for p in picture.planted)
 

@@ -24,3 +24,10 @@ def test_only_a_japanese_text_is_changed_and_boxes_stay():
     assert [c.box for c in japanese[1]] == [c.box for c in _line("山田爱 様")]
     chinese = [_line("北京市海淀区"), _line("联系电话")]
     assert in_japanese_forms(chinese) == chinese  # no kana: a Chinese text is left as read
+
+
+def test_the_kanji_one_between_katakana_is_the_long_vowel_mark():
+    from gazoguard.perception.japanese_forms import line_in_japanese_forms
+
+    assert line_in_japanese_forms("木村コ一ポ403") == "木村コーポ403"
+    assert line_in_japanese_forms("第一ビル 一丁目") == "第一ビル 一丁目"

@@ -72,9 +72,12 @@ def format_synthetic(m: dict[str, Any]) -> str:
         rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
     for layout, v in m["by_layout"].items():
         rows.append((f"  layout {layout}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  (missed {v['missed']}, false {v['false']})"))
+    rows.append(("書類の種類 / identity card kind", _pct(m["document_kind_accuracy"]), f"wrong {len(m['document_kind_wrong'])}"))
     rows.append(("時間 / time per image p50", f"{m['time']['p50_ms']} ms", ""))
     width = max(len(r[0]) for r in rows) + 2
     lines = [f"{a:<{width}}{b:>10}  {c}" for a, b, c in rows]
+    for wrong in m["document_kind_wrong"][:10]:
+        lines.append(f"書類の種類違い / wrong kind: {wrong['image']}  {wrong['expected']} → {wrong['got']}")
     for miss in pt["missed"][:20]:
         lines.append(f"見逃し / missed: {miss['image']}  {miss['kind']}  {miss['text']}")
     for false in pt["false"][:20]:

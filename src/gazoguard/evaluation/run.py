@@ -36,7 +36,7 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
     ``save`` writes each picture there (under its name) so a miss can be looked at.
     """
     from gazoguard.engine import Engine
-    from gazoguard.evaluation.score import score_personal_text
+    from gazoguard.evaluation.score import score_documents_and_screens, score_personal_text
     from gazoguard.evaluation.synthetic import generate
 
     own_engine = engine is None
@@ -66,12 +66,15 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
         if own_engine:
             engine.close()
     overall = score_personal_text(items, reports)
+    documents = score_documents_and_screens([i for i in items if i.doc_kind != "none"], reports)
     by_layout = {name: score_personal_text(group, reports) for name, group in sorted(layouts.items())}
     elapsed.sort()
     metrics = {
         "images": len(items),
         "seed": seed,
         "personal_text": overall,
+        "document_kind_accuracy": documents["document_kind_accuracy"],
+        "document_kind_wrong": documents["document_wrong"],
         "by_layout": {name: {"recall": s["recall"], "precision": s["precision"], "missed": len(s["missed"]), "false": len(s["false"])} for name, s in by_layout.items()},
         "time": {"p50_ms": round(elapsed[len(elapsed) // 2]) if elapsed else None},
     }

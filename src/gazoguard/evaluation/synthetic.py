@@ -2,7 +2,7 @@
 
 ``../shared/eval`` holds 15 labelled text images; a user's pictures vary far more.  This module
 draws seeded pictures of the kinds people send — a filled-in form, a card photographed on a
-table, a chat screenshot, a parcel's delivery label — with random but well-formed values (valid check digits, real
+table, a chat screenshot, a parcel's delivery label, a Japanese identity card — with random but well-formed values (valid check digits, real
 prefectures and wards, 和暦 and 西暦 dates, full-width digits now and then), in several fonts,
 sizes, tints, rotations and JPEG qualities.  Each planted value is a label of
 :class:`~gazoguard.evaluation.dataset.LabelledImage`, so the eval's own scoring applies unchanged.
@@ -19,6 +19,7 @@ import io
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from gazoguard.evaluation.dataset import LabelledImage
 from gazoguard.fonts import cjk_font_path
 
-LAYOUTS = ("form", "card", "chat", "parcel")
+LAYOUTS = ("form", "card", "chat", "parcel", "idcard")
 
 _SURNAMES = "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 清水 山崎 池田 橋本 阿部 石川 前田 藤田 小川 岡田 後藤 長谷川 村上 近藤 石井 坂本 遠藤 青木 藤井 西村 福田 太田".split()
 _GIVEN = "太郎 花子 健太 翔太 美咲 陽菜 大輔 恵美 直樹 由美 拓也 さくら 結衣 蓮 悠真 葵 一郎 明美 和也 真由美 光 誠 智子 亮 千尋 涼子 隆 彩 優斗 愛".split()
@@ -67,6 +68,7 @@ class SyntheticImage:
     layout: str
     data: bytes
     planted: tuple[Planted, ...]
+    doc_kind: str = "none"  # the identity document an ``idcard`` picture shows
 
     def as_labelled(self, root: Path) -> LabelledImage:
         return LabelledImage(
@@ -74,7 +76,7 @@ class SyntheticImage:
             has_gps=False, has_exif=False, has_text_pii=True,
             texts=tuple((p.text, p.kind) for p in self.planted),
             has_qr=False, qr_payloads=(), has_barcode=False, is_screen=self.layout == "chat",
-            is_document=self.layout != "chat", doc_kind="none",
+            is_document=self.layout != "chat", doc_kind=self.doc_kind,
         )
 
 
@@ -354,6 +356,64 @@ def _draw_parcel(rng: random.Random, name: str) -> SyntheticImage:
     return SyntheticImage(name + ".jpg", "parcel", _encode(box, rng, photo=True), tuple(planted))
 
 
+_FOREIGN_NAMES = ("NGUYEN VAN AN", "TRAN THI LAN", "WANG XIAOMING", "KIM MINJUN", "SANTOS MARIA CLARA", "SHARMA PRIYA")
+_SCHOOLS = ("東都大学 工学部", "北辰大学 経済学部", "青葉高等学校 普通科", "港南大学 文学部")
+
+
+class _Row(NamedTuple):
+    before: str
+    value: str
+    kind: str | None = None  # the planted kind, or None for a value that is not personal
+    after: str = ""
+
+
+def _id_rows(kind: str, values: Values) -> tuple[str, list[_Row]]:
+    """A card's title and its rows, after the fronts of the real cards (運転免許証, マイナンバーカード,
+    被保険者証, 学生証, 在留カード)."""
+    r = values.rng
+    name, birth, address = values.person_name(), values.birthdate(), values.address()
+    issued = f"令和0{r.randint(1, 6)}年0{r.randint(1, 9)}月{r.randint(10, 28)}日 "
+    if kind == "drivers_licence":
+        return "運転免許証", [_Row("氏名 ", name, "person_name"), _Row("", birth, "birthdate", "生"), _Row("住所 ", address, "address"),
+                             _Row("交付 " + issued, values.digits(5)), _Row("番号 ", values.drivers_licence(), "drivers_licence")]
+    if kind == "my_number_card":
+        return "個人番号カード", [_Row("氏名 ", name, "person_name"), _Row("住所 ", address, "address"), _Row("", birth, "birthdate", "生"),
+                               _Row("性別 ", r.choice(("男", "女"))), _Row("有効期限 ", f"20{r.randint(28, 36)}年{r.randint(1, 12)}月{r.randint(1, 28)}日", None, "まで")]
+    if kind == "insurance_card":
+        return r.choice(("健康保険 被保険者証", "国民健康保険被保険者証")), [
+            _Row("", values.insurance_number(), "insurance_number"), _Row("氏名 ", name, "person_name"), _Row("生年月日 ", birth, "birthdate"),
+            _Row("保険者番号 ", values.digits(8)), _Row("保険者名称 ", r.choice(("全国健康保険協会", "東京都港区", "健康保険組合")))]
+    if kind == "student_id":
+        return "学生証", [_Row("", r.choice(_SCHOOLS)), _Row("学籍番号 ", f"{r.randint(18, 25)}{r.choice('ABCT')}{values.digits(4)}"),
+                         _Row("氏名 ", name, "person_name"), _Row("生年月日 ", birth, "birthdate")]
+    return "在留カード", [_Row("氏名 ", r.choice(_FOREIGN_NAMES), "person_name"), _Row("生年月日 ", birth, "birthdate"),
+                         _Row("国籍・地域 ", r.choice(("ベトナム", "中国", "フィリピン", "ネパール"))), _Row("住居地 ", address, "address"),
+                         _Row("在留資格 ", r.choice(("留学", "技能実習", "永住者")))]
+
+
+def _draw_idcard(rng: random.Random, name: str) -> SyntheticImage:
+    """The front of a Japanese identity card, with a photo box, photographed on a table."""
+    values = Values(rng)
+    kind = rng.choice(("drivers_licence", "my_number_card", "insurance_card", "student_id", "residence_card"))
+    title, rows = _id_rows(kind, values)
+    size = rng.randint(24, 32)
+    font, big = _font(rng, size), _font(rng, size + 12)
+    card = Image.new("RGB", (1100, 110 + int(size * 2.1) * len(rows) + 40), tuple(rng.randint(210, 245) for _ in range(3)))
+    draw = ImageDraw.Draw(card)
+    draw.text((36, 28), title, font=big, fill=(30, 30, 30))
+    draw.rectangle((card.width - 250, 110, card.width - 40, 110 + 260), fill=(150, 150, 160))  # the photo
+    planted = []
+    for i, row in enumerate(rows):
+        draw.text((36, 110 + int(size * 2.1) * i), row.before + row.value + row.after, font=font, fill=(15, 15, 15))
+        if row.kind:
+            planted.append(Planted(row.kind, row.value, row.before.strip()))
+    card = card.rotate(rng.uniform(-5, 5), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
+    background = _table(rng, card.width + rng.randint(120, 400), card.height + rng.randint(120, 400))
+    mask = card.convert("L").point(lambda v: 255 if v > 0 else 0)
+    background.paste(card, ((background.width - card.width) // 2, (background.height - card.height) // 2), mask)
+    return SyntheticImage(name + ".jpg", "idcard", _encode(background, rng, photo=True), tuple(planted), doc_kind=kind)
+
+
 def _cardboard(rng: random.Random, width: int, height: int) -> Image.Image:
     base = np.array([rng.randint(150, 190), rng.randint(110, 140), rng.randint(60, 90)], dtype=np.float32)
     noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, 7, (height, width, 3)).astype(np.float32)
@@ -406,4 +466,4 @@ def _luhn_check(first: str) -> int:
     return (10 - total % 10) % 10
 
 
-_DRAWERS = {"form": _draw_form, "card": _draw_card, "chat": _draw_chat, "parcel": _draw_parcel}
+_DRAWERS = {"form": _draw_form, "card": _draw_card, "chat": _draw_chat, "parcel": _draw_parcel, "idcard": _draw_idcard}

@@ -6,7 +6,8 @@ text at all — it is outside the JIS character sets (cp932 cannot encode it) �
 is Japanese (it has kana) it is replaced by its Japanese form, taken from OpenCC's conversion
 tables (simplified → traditional → Japanese shinjitai), when that form is itself a JIS character.
 
-Characters that Japanese does use are never touched, whatever their history (齋藤 stays 齋藤).
+Characters that Japanese does use are never touched, whatever their history (齋藤 stays 齋藤),
+except the kanji 一 between two katakana, which is the long-vowel mark ー misread (コ一ポ).
 The replacement is one character for one, so every character keeps its box.
 """
 
@@ -30,6 +31,20 @@ def japanese_form(ch: str) -> str:
     if not ("\u4e00" <= ch <= "\u9fff") or _in_jis(ch):
         return ch
     return _converted(ch)
+
+
+def line_in_japanese_forms(line: str) -> str:
+    """One line of a Japanese text with :func:`japanese_form` applied to each character, and 一
+    between two katakana read as ー (one character for one)."""
+    chars = [japanese_form(ch) for ch in line]
+    for i in range(1, len(chars) - 1):
+        if chars[i] == "一" and _is_katakana(chars[i - 1]) and _is_katakana(chars[i + 1]):
+            chars[i] = "ー"
+    return "".join(chars)
+
+
+def _is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー"
 
 
 def load() -> None:

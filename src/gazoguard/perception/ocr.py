@@ -338,10 +338,16 @@ def _bgr(rgb: np.ndarray) -> np.ndarray:
 
 def in_japanese_forms(lines: list[list[Char]]) -> list[list[Char]]:
     """In a Japanese text, characters read in a Chinese form Japanese cannot hold are given their
-    Japanese form (see :mod:`gazoguard.perception.japanese_forms`); boxes stay as read."""
+    Japanese form, and the kanji 一 read between two katakana is the long-vowel mark ー (コ一ポ →
+    コーポ); see :mod:`gazoguard.perception.japanese_forms`.  Boxes stay as read."""
     if not japanese_forms.is_japanese_text("".join(c.ch for line in lines for c in line)):
         return lines
-    return [[c if (form := japanese_forms.japanese_form(c.ch)) == c.ch else Char(form, c.box, c.line, c.score) for c in line] for line in lines]
+    out = []
+    for line in lines:
+        text = "".join(c.ch for c in line)
+        forms = japanese_forms.line_in_japanese_forms(text)
+        out.append(line if forms == text else [c if f == c.ch else Char(f, c.box, c.line, c.score) for c, f in zip(line, forms)])
+    return out
 
 
 def _quad_box(quad: Any, scale: float) -> Box:

@@ -22,14 +22,17 @@ _NAME = (
     r"|[A-Z][A-Z'-]+(?:[ ,]{1,2}[A-Z][A-Z'-]+){1,3}"
 )
 _LABEL = (
-    r"(?:お?名前|氏\s*名|[^\s\n]{0,6}者\s*氏?名|患者名|代表者|申請者|契約者|受取人|担当者?|世帯主|保護者|"
+    r"(?:お?名前|氏\s*名|[^\s\n]{0,6}者\s*氏?名(?!称)|患者名|代表者|申請者|契約者|受取人|担当者?|世帯主|保護者|"
     r"ご?芳名|署名|記入者|届出人|フリガナ|ふりがな|カナ氏名)"
 )
 # a licence prints the birth date right after the name on one row: 氏名 日本花子 昭和61年5月1日生
 _DATE_START = r"(?:明治|大正|昭和|平成|令和|\d)"
 _ERA_AT_END = re.compile(r"(?:明治|大正|昭和|平成|令和)$")
 _LABELLED = re.compile(rf"{_LABEL}\s*[:：]?[ \t\u3000]*\n?[ \t\u3000]*(?P<name>{_NAME})(?=$|\n|\s|[（(様殿]|{_DATE_START})", re.MULTILINE)
-_HONORIFIC = re.compile(rf"(?P<name>[{_KANJI}]{{2,6}}|[ァ-ヶー]{{3,10}})\s?(?:様|さん|殿|くん|ちゃん|先生)")
+# 樣 is the older form of 様 (and how OCR sometimes reads it); a given name may be in hiragana (長谷川さくら様)
+_HONORIFIC = re.compile(
+    rf"(?P<name>[{_KANJI}]{{2,6}}|[{_KANJI}]{{1,4}}[ \u3000]?[ぁ-ん]{{2,4}}|[ァ-ヶー]{{3,10}})\s?(?:様|樣|さん|殿|くん|ちゃん|先生)"
+)
 # Words before 様/殿 that are roles or groups, not people (お客様, 市長殿, 御中 …).
 _NOT_PERSON_END = re.compile(r"(?:長|客|皆|各位|御中|会社|社|部|課|係|所|庁|省|局|室|員|者|方|殿|様|神|仏|王)$")
 # Characters that make a "name" after a label part of a phrase instead (被保険者証の記号及び番号).
@@ -85,9 +88,13 @@ class JapaneseNameRecognizer(Recognizer):
             out.append(self.match(text, s, e, "person_name", 0.88, reading=one_row, source="label"))
         for m in _HONORIFIC.finditer(text.norm):
             name = m.group("name")
-            confirmed = self.use_ginza and any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name))
+            confirmed = self.use_ginza and (
+                any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name)) or ginza_model.reads_as_person_name(name)
+            )
             if _NOT_PERSON_END.search(name) and not confirmed:
                 continue  # 営業部様, お客様; but 阿部さん and 岡部様 are people, as GiNZA reads them
+            if re.search("[ぁ-ん]", name) and not confirmed:
+                continue  # 子どもさん is not a name; 長谷川さくら様 is, as the dictionary reads it
             out.append(self.match(text, m.start("name"), m.end("name"), "person_name", 0.85 if confirmed else 0.65, source="honorific"))
         out.extend(self._introduced(text))
         if self.use_ginza:
