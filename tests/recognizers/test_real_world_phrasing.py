@@ -95,3 +95,14 @@ def test_a_licence_row_name_then_birth_date_and_a_foreign_residents_name(find):
     assert find(plain, "氏名 日本花子 昭和61年5月1日生") == ["日本花子"]
     assert find(plain, "氏名 田中一郎1990年") == ["田中一郎"]
     assert find(plain, "氏名 NGUYEN VAN AN") == ["NGUYEN VAN AN"]
+
+
+def test_parcel_labels_name_with_a_hiragana_given_name_or_the_old_form_of_sama(find):
+    assert find(NAMES, "長谷川さくら様TEL0120-400-884") == ["長谷川さくら"]
+    assert find(NAMES, "青木悠真樣") == ["青木悠真"]
+    assert find(NAMES, "子どもさん") == []
+
+
+def test_an_insurers_name_is_not_a_persons(find):
+    assert find(NAMES, "保険者名称 全国健康保険協会") == []
+    assert find(NAMES, "被保険者氏名 山田太郎") == ["山田太郎"]
