@@ -212,7 +212,8 @@ KINDS = tuple(_LABELS)
 
 
 def generate(count: int, seed: int = 1) -> Iterator[SyntheticImage]:
-    """``count`` pictures, cycling through the layouts; the same seed gives the same pictures."""
+    """``count`` pictures, cycling through the layouts; the same seed (with the same fonts installed)
+    gives the same pictures."""
     for index in range(count):
         rng = random.Random(seed * 1_000_003 + index)
         layout = LAYOUTS[index % len(LAYOUTS)]
@@ -220,7 +221,7 @@ def generate(count: int, seed: int = 1) -> Iterator[SyntheticImage]:
 
 
 def _pick_kinds(rng: random.Random, n: int) -> list[str]:
-    # a person's name and address travel together more often than not
+    # every picture names someone: a name is what most of these pictures leak
     kinds = ["person_name"] + rng.sample([k for k in KINDS if k != "person_name"], n - 1)
     rng.shuffle(kinds)
     return kinds
