@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from gazoguard.evaluation.dataset import LabelledImage
 from gazoguard.fonts import cjk_font_path
+from gazoguard.recognizers.checksums import corporate_number_check_digit, luhn_valid, my_number_check_digit
 
 LAYOUTS = ("form", "card", "chat", "parcel", "idcard")
 
@@ -136,12 +137,12 @@ class Values:
 
     def my_number(self) -> str:
         first = self.digits(11)
-        number = first + str(_my_number_check(first))
+        number = first + str(my_number_check_digit(first))
         return self.rng.choice((number, f"{number[:4]} {number[4:8]} {number[8:]}"))
 
     def corporate_number(self) -> str:
         base = self.digits(12)
-        return str(_corporate_check(base)) + base
+        return str(corporate_number_check_digit(base)) + base
 
     def drivers_licence(self) -> str:
         return f"第{self.digits(12)}号"
@@ -160,7 +161,7 @@ class Values:
         r = self.rng
         prefix = r.choice(("4", f"5{r.randint(1, 5)}", f"35{r.randint(28, 89)}"))  # Visa, Mastercard, JCB ranges
         first = prefix + self.digits(15 - len(prefix))
-        number = first + str(_luhn_check(first))
+        number = next(first + d for d in "0123456789" if luhn_valid(first + d))
         return r.choice((" ", "-", "")).join(number[i : i + 4] for i in range(0, 16, 4))
 
     def sns_id(self) -> str:
@@ -292,11 +293,8 @@ def _draw_card(rng: random.Random, name: str) -> SyntheticImage:
         text = f"{label} {value}" if label else value
         draw.text((40, y), text, font=font, fill=(25, 25, 35))
         planted.append(Planted(kind, value, label))
-    card = card.rotate(rng.uniform(-4, 4), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0, 0))
-    background = _table(rng, card.width + rng.randint(120, 400), card.height + rng.randint(120, 400))
-    mask = card.convert("L").point(lambda v: 255 if v > 0 else 0)
-    background.paste(card, ((background.width - card.width) // 2, (background.height - card.height) // 2), mask)
-    return SyntheticImage(name + ".jpg", "card", _encode(background, rng, photo=True), tuple(planted))
+    photo = _photographed(rng, card, turn=4, margin=(120, 400), surface=_table)
+    return SyntheticImage(name + ".jpg", "card", _encode(photo, rng, photo=True), tuple(planted))
 
 
 def _draw_chat(rng: random.Random, name: str) -> SyntheticImage:
@@ -350,11 +348,8 @@ def _draw_parcel(rng: random.Random, name: str) -> SyntheticImage:
                     Planted("person_name", person, "様"), Planted("phone", phone, "TEL")]
         draw.line((20, y + 3 * row + 6, width - 20, y + 3 * row + 6), fill=(120, 120, 120), width=2)
         y += 3 * row + 20
-    label = label.rotate(rng.uniform(-6, 6), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
-    box = _cardboard(rng, label.width + rng.randint(160, 500), label.height + rng.randint(160, 500))
-    mask = label.convert("L").point(lambda v: 255 if v > 0 else 0)
-    box.paste(label, ((box.width - label.width) // 2, (box.height - label.height) // 2), mask)
-    return SyntheticImage(name + ".jpg", "parcel", _encode(box, rng, photo=True), tuple(planted))
+    photo = _photographed(rng, label, turn=6, margin=(160, 500), surface=_cardboard)
+    return SyntheticImage(name + ".jpg", "parcel", _encode(photo, rng, photo=True), tuple(planted))
 
 
 _FOREIGN_NAMES = ("NGUYEN VAN AN", "TRAN THI LAN", "WANG XIAOMING", "KIM MINJUN", "SANTOS MARIA CLARA", "SHARMA PRIYA")
@@ -408,11 +403,18 @@ def _draw_idcard(rng: random.Random, name: str) -> SyntheticImage:
         draw.text((36, 110 + int(size * 2.1) * i), row.before + row.value + row.after, font=font, fill=(15, 15, 15))
         if row.kind:
             planted.append(Planted(row.kind, row.value, row.before.strip()))
-    card = card.rotate(rng.uniform(-5, 5), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
-    background = _table(rng, card.width + rng.randint(120, 400), card.height + rng.randint(120, 400))
-    mask = card.convert("L").point(lambda v: 255 if v > 0 else 0)
-    background.paste(card, ((background.width - card.width) // 2, (background.height - card.height) // 2), mask)
-    return SyntheticImage(name + ".jpg", "idcard", _encode(background, rng, photo=True), tuple(planted), doc_kind=kind)
+    photo = _photographed(rng, card, turn=5, margin=(120, 400), surface=_table)
+    return SyntheticImage(name + ".jpg", "idcard", _encode(photo, rng, photo=True), tuple(planted), doc_kind=kind)
+
+
+def _photographed(rng: random.Random, item: Image.Image, *, turn: float, margin: tuple[int, int], surface) -> Image.Image:  # type: ignore[no-untyped-def]
+    """``item`` turned up to ``turn`` degrees and laid in the middle of a ``surface`` (table, cardboard)
+    a random ``margin`` larger than it."""
+    turned = item.rotate(rng.uniform(-turn, turn), resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
+    background = surface(rng, turned.width + rng.randint(*margin), turned.height + rng.randint(*margin))
+    mask = turned.convert("L").point(lambda v: 255 if v > 0 else 0)  # the corners the turn added
+    background.paste(turned, ((background.width - turned.width) // 2, (background.height - turned.height) // 2), mask)
+    return background
 
 
 def _cardboard(rng: random.Random, width: int, height: int) -> Image.Image:
@@ -446,25 +448,6 @@ def _encode(image: Image.Image, rng: random.Random, *, photo: bool) -> bytes:
     else:
         image.save(buf, format="PNG")
     return buf.getvalue()
-
-
-def _my_number_check(first11: str) -> int:
-    total = sum(int(ch) * (n + 1 if n <= 6 else n - 5) for n, ch in enumerate(reversed(first11), start=1))
-    return 0 if total % 11 <= 1 else 11 - total % 11
-
-
-def _corporate_check(base12: str) -> int:
-    return 9 - sum(int(ch) * (1 if n % 2 else 2) for n, ch in enumerate(reversed(base12), start=1)) % 9
-
-
-def _luhn_check(first: str) -> int:
-    total = 0
-    for i, ch in enumerate(reversed(first)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return (10 - total % 10) % 10
 
 
 _DRAWERS = {"form": _draw_form, "card": _draw_card, "chat": _draw_chat, "parcel": _draw_parcel, "idcard": _draw_idcard}
