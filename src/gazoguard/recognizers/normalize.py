@@ -25,6 +25,11 @@ class LineSpan:
     end: int
     box: tuple[int, int, int, int]
 
+    def level_with(self, other: LineSpan) -> bool:
+        """Whether the two lines stand on one row: their middles at most half the lower one's height apart."""
+        a, b = self.box, other.box
+        return abs((a[1] + a[3]) - (b[1] + b[3])) / 2 <= 0.5 * min(a[3] - a[1], b[3] - b[1])
+
 
 @dataclass(frozen=True)
 class NormalizedText:
@@ -69,7 +74,7 @@ class NormalizedText:
         at = self.origin[norm_index]
         before = next((line for line in self.lines if line.end == at), None)
         after = next((line for line in self.lines if line.start == at + 1), None)
-        return before is not None and after is not None and _side_by_side(before.box, after.box)
+        return before is not None and after is not None and _continues_row(before, after)
 
     def has_japanese(self) -> bool:
         return any(_is_japanese(c) for c in self.norm)
@@ -79,14 +84,13 @@ class NormalizedText:
 ROW_GAP_HEIGHTS = 1.5
 
 
-def _side_by_side(left: tuple[int, int, int, int], right: tuple[int, int, int, int]) -> bool:
-    """``right`` continues ``left`` on its row: of about one height, mostly level, a short gap apart."""
-    hl, hr = left[3] - left[1], right[3] - right[1]
-    if min(hl, hr) <= 0 or min(hl, hr) < 0.75 * max(hl, hr):
+def _continues_row(left: LineSpan, right: LineSpan) -> bool:
+    """``right`` continues ``left`` on its row: level with it, of about one height, a short gap apart."""
+    hl, hr = left.box[3] - left.box[1], right.box[3] - right.box[1]
+    if min(hl, hr) <= 0 or min(hl, hr) < 0.75 * max(hl, hr) or not left.level_with(right):
         return False
-    level = min(left[3], right[3]) - max(left[1], right[1]) >= 0.6 * min(hl, hr)
-    gap = right[0] - left[2]
-    return level and -0.2 * max(hl, hr) <= gap <= ROW_GAP_HEIGHTS * max(hl, hr)
+    gap = right.box[0] - left.box[2]
+    return -0.2 * max(hl, hr) <= gap <= ROW_GAP_HEIGHTS * max(hl, hr)
 
 
 def _between_digits(text: str, i: int) -> bool:

@@ -30,11 +30,6 @@ _ADDRESS_VALUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z一-龥]).{3,}$")
 MIN_COLUMNS = 3
 
 
-def _same_row(a: LineSpan, b: LineSpan) -> bool:
-    ha, hb = a.box[3] - a.box[1], b.box[3] - b.box[1]
-    return abs((a.box[1] + a.box[3]) - (b.box[1] + b.box[3])) / 2 <= 0.5 * min(ha, hb)
-
-
 class TableColumnRecognizer(Recognizer):
     name = "table_columns"
     kinds = frozenset({"person_name", "address"})
@@ -47,7 +42,7 @@ class TableColumnRecognizer(Recognizer):
             kind = self._kind(text, header)
             if kind is None:
                 continue
-            row = sorted((ln for ln in text.lines if _same_row(ln, header)), key=lambda ln: ln.box[0])
+            row = sorted((ln for ln in text.lines if ln.level_with(header)), key=lambda ln: ln.box[0])
             if len(row) < MIN_COLUMNS or sum(bool(_ANY_HEADER.search(self._label(text, h))) for h in row) < 2:
                 continue  # a label beside its value (氏名 山田太郎) is a form, not a table
             height = header.box[3] - header.box[1]

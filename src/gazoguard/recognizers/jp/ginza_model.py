@@ -165,16 +165,27 @@ def _dictionary_mappings() -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
+def _reading(words: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """One GiNZA pass over a short text (memoised: OCR repeats lines): its Person spans and the
+    dictionary's part-of-speech tag of each word."""
+    doc = nlp()(words)
+    spans = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "Person")
+    return spans, tuple(t.tag_ for t in doc if not t.is_space)
+
+
 def person_spans(line: str) -> tuple[tuple[int, int], ...]:
-    """Character spans GiNZA labels Person in one short line (memoised: OCR repeats lines)."""
-    doc = nlp()(line)
-    return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "Person")
+    """Character spans GiNZA labels Person in one short line."""
+    return _reading(line)[0]
+
+
+def tags_person(words: str) -> bool:
+    """Whether GiNZA's entity model tags a Person over all of ``words``."""
+    return any(a <= 0 and b >= len(words) - 1 for a, b in person_spans(words))
 
 
 def reads_as_person_name(words: str) -> bool:
     """Whether the dictionary reads ``words`` as nothing but a person's names, family name first
     (Sudachi's 人名-姓 / 人名-名 tags): 岡田光 is 岡田 (姓) + 光 (名) even where GiNZA's entity
     model, which wants context, tags no Person."""
-    tags = [t.tag_ for t in nlp()(words) if not t.is_space]
+    tags = _reading(words)[1]
     return bool(tags) and tags[0].endswith("人名-姓") and all("固有名詞-人名" in tag for tag in tags)
-

@@ -64,6 +64,16 @@ def _given_name_across_row_break(text: NormalizedText, end: int) -> int:
     return end
 
 
+def _is_a_name(words: str) -> bool:
+    """GiNZA reads ``words`` as a person: its entity model or, without context, its dictionary."""
+    return ginza_model.tags_person(words) or ginza_model.reads_as_person_name(words)
+
+
+def _as_one_row(name: str) -> str | None:
+    """A name OCR split across a row break, read as the one row it is (None when it is whole)."""
+    return name.replace("\n", " ") if "\n" in name else None
+
+
 class JapaneseNameRecognizer(Recognizer):
     name = "person_name_jp"
     kinds = frozenset({"person_name"})
@@ -84,13 +94,10 @@ class JapaneseNameRecognizer(Recognizer):
                 continue
             s = m.start("name")
             e = _given_name_across_row_break(text, s + len(name))
-            one_row = text.norm[s:e].replace("\n", " ") if e > s + len(name) else None
-            out.append(self.match(text, s, e, "person_name", 0.88, reading=one_row, source="label"))
+            out.append(self.match(text, s, e, "person_name", 0.88, reading=_as_one_row(text.norm[s:e]), source="label"))
         for m in _HONORIFIC.finditer(text.norm):
             name = m.group("name")
-            confirmed = self.use_ginza and (
-                any(a <= 0 and b >= len(name) - 1 for a, b in ginza_model.person_spans(name)) or ginza_model.reads_as_person_name(name)
-            )
+            confirmed = self.use_ginza and _is_a_name(name)
             if _NOT_PERSON_END.search(name) and not confirmed:
                 continue  # 営業部様, お客様; but 阿部さん and 岡部様 are people, as GiNZA reads them
             if re.search("[ぁ-ん]", name) and not confirmed:
@@ -114,10 +121,8 @@ class JapaneseNameRecognizer(Recognizer):
                 continue
             if "\n" in name and not text.breaks_one_row(m.start(group) + name.index("\n")):
                 continue  # a name goes on across a line break only where OCR split one row
-            words = name.replace("\n", "")
-            if any(a <= 0 and b >= len(words) - 1 for a, b in ginza_model.person_spans(words)) or ginza_model.reads_as_person_name(words):
-                one_row = name.replace("\n", " ") if "\n" in name else None  # read as the one row it is
-                out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=one_row, source="introduction"))
+            if _is_a_name(name.replace("\n", "")):
+                out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=_as_one_row(name), source="introduction"))
         return out
 
     def _standalone_lines(self, text: NormalizedText) -> list[TextMatch]:
