@@ -24,58 +24,40 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.evaluation.run import run_eval
+    from gazoguard.evaluation.run import run_eval, run_synthetic
 
     if args.synthetic is not None:
-        return _run_synthetic(args)
-    if args.root is None:
+        if args.synthetic < 1:
+            print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
+            return 2
+        metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
+        table = format_synthetic
+    elif args.root is None:
         print("エラー: 評価用フォルダか --synthetic N を指定してください / error: give a DIR or --synthetic N", file=sys.stderr)
         return 2
-
-    try:
-        metrics, reports = run_eval(args.root, profile=args.profile, limit=args.limit)
-    except FileNotFoundError as exc:
-        print(f"エラー: 評価用フォルダが見つかりません / error: {exc}", file=sys.stderr)
-        return 2
-    if args.reports:
-        with open(args.reports, "w", encoding="utf-8") as fh:
-            for report in reports.values():
-                fh.write(json.dumps(report, ensure_ascii=False) + "\n")
-    if args.json:
-        print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:
-        print(format_table(metrics))
-    return 0
-
-
-def _run_synthetic(args: argparse.Namespace) -> int:
-    from gazoguard.evaluation.run import run_synthetic
-
-    if args.synthetic < 1:
-        print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
-        return 2
-    metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
+        try:
+            metrics, reports = run_eval(args.root, profile=args.profile, limit=args.limit)
+        except FileNotFoundError as exc:
+            print(f"エラー: 評価用フォルダが見つかりません / error: {exc}", file=sys.stderr)
+            return 2
+        table = format_table
     if args.reports:
         with open(args.reports, "w", encoding="utf-8") as fh:
             for report in reports.values():
                 fh.write(json.dumps(report, ensure_ascii=False) + "\n")
-    print(json.dumps(metrics, ensure_ascii=False, indent=2) if args.json else format_synthetic(metrics))
+    print(json.dumps(metrics, ensure_ascii=False, indent=2) if args.json else table(metrics))
     return 0
 
 
 def format_synthetic(m: dict[str, Any]) -> str:
     pt = m["personal_text"]
-    rows = [(f"生成画像 / generated pictures (seed {m['seed']})", str(m["images"]), ""),
-            ("個人情報 recall / personal strings", _pct(pt["recall"]), ""),
-            ("個人情報 precision", _pct(pt["precision"]), "")]
-    for kind, v in pt["by_kind"].items():
-        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+    rows = [(f"生成画像 / generated pictures (seed {m['seed']})", str(m["images"]), ""), *_personal_rows(pt)]
     for layout, v in m["by_layout"].items():
         rows.append((f"  layout {layout}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  (missed {v['missed']}, false {v['false']})"))
     rows.append(("書類の種類 / identity card kind", _pct(m["document_kind_accuracy"]), f"wrong {len(m['document_kind_wrong'])}"))
     rows.append(("時間 / time per image p50", f"{m['time']['p50_ms']} ms", ""))
-    width = max(len(r[0]) for r in rows) + 2
-    lines = [f"{a:<{width}}{b:>10}  {c}" for a, b, c in rows]
+    lines = [_aligned(rows)]
     for wrong in m["document_kind_wrong"][:10]:
         lines.append(f"書類の種類違い / wrong kind: {wrong['image']}  {wrong['expected']} → {wrong['got']}")
     for miss in pt["missed"][:20]:
@@ -94,11 +76,7 @@ def format_table(m: dict[str, Any]) -> str:
     for band, v in m["faces"]["bands"].items():
         rows.append((f"顔 recall / faces {band} px", _pct(v["recall"]), f"{v['found']}/{v['labelled']}"))
     rows.append(("顔の誤検出 / false faces on faceless images", str(m["faces"]["false_faces_on_faceless_images"]), f"{m['faces']['faceless_images']} images"))
-    pt = m["personal_text"]
-    rows.append(("個人情報 recall / personal strings", _pct(pt["recall"]), ""))
-    rows.append(("個人情報 precision", _pct(pt["precision"]), ""))
-    for kind, v in pt["by_kind"].items():
-        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+    rows += _personal_rows(m["personal_text"])
     c = m["codes"]
     rows.append(("QR ペイロード正解率 / QR payload accuracy", _pct(c["qr_payload_accuracy"]), f"{c['qr_total']} codes"))
     rows.append(("バーコード / barcodes found", _pct(c["barcode_recall"]), f"{c['barcode_total']} images"))
@@ -119,5 +97,16 @@ def format_table(m: dict[str, Any]) -> str:
     for name, ms in t["detector_p50_ms"].items():
         rows.append((f"  {name} p50", f"{ms} ms", ""))
     rows.append(("失敗した検出 / failed detector runs", str(t["failed_runs"]), f"errors: {len(t['errors'])}"))
+    return _aligned(rows)
+
+
+def _personal_rows(pt: dict[str, Any]) -> list[tuple[str, str, str]]:
+    rows = [("個人情報の再現率 / personal strings recall", _pct(pt["recall"]), ""), ("個人情報の適合率 / precision", _pct(pt["precision"]), "")]
+    for kind, v in pt["by_kind"].items():
+        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+    return rows
+
+
+def _aligned(rows: list[tuple[str, str, str]]) -> str:
     width = max(len(r[0]) for r in rows) + 2
     return "\n".join(f"{a:<{width}}{b:>10}  {c}" for a, b, c in rows)
