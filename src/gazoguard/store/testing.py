@@ -58,6 +58,9 @@ def postgres_server() -> Iterator[PostgresServer]:
         subprocess.run(["pg_ctlcluster", version, name, "start"], check=True)
     role, password = f"gg_test_{secrets.token_hex(4)}", secrets.token_urlsafe(16)
     _psql(f"CREATE ROLE {role} LOGIN CREATEDB PASSWORD '{password}'")
+    # DROP DATABASE … WITH (FORCE) must also end an autovacuum worker that happens to be in the
+    # test's database; without this membership that ends the test run with InsufficientPrivilege
+    _psql(f"GRANT pg_signal_backend TO {role}")
     server = PostgresServer(port, role, password)
     try:
         yield server
