@@ -34,7 +34,7 @@ COLD_SCRIPT = r"""
 import sys, time
 t0 = time.perf_counter()
 import gazoguard
-from gazoguard.engine import Engine
+from gazoguard.pipeline.engine import Engine
 engine = Engine()
 engine.warm_up()
 ready = time.perf_counter() - t0
@@ -47,7 +47,7 @@ COLD_LAZY_SCRIPT = r"""
 import sys, time
 t0 = time.perf_counter()
 import gazoguard
-from gazoguard.engine import Engine
+from gazoguard.pipeline.engine import Engine
 engine = Engine()
 report = engine.check(open(sys.argv[1], "rb").read())
 print(time.perf_counter() - t0, time.process_time(), report.ok)
@@ -74,8 +74,8 @@ def cpu_split(engine, blob: bytes) -> dict[str, float]:  # type: ignore[no-untyp
     their own work; ``decode`` is reading the JPEG into a Picture (its RGB array included).
     """
     from gazoguard import engine as engine_module
-    from gazoguard.picture import load_picture
-    from gazoguard.scene import Scene
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.scene import Scene
 
     def decode():  # type: ignore[no-untyped-def]
         picture = load_picture(blob)
@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--json")
     args = parser.parse_args()
 
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     photos = sample_photos()
     results: dict = {"photos": [p.name for p in photos], "load_average_start": [round(v, 2) for v in load_average()]}

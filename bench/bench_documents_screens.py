@@ -36,8 +36,8 @@ def accuracy() -> None:
     """Runs the detectors on the shared perceptions directly: the engine's timeouts are timed elsewhere."""
     from gazoguard.detectors import Registry
     from gazoguard.perception import builtin_perceptions
-    from gazoguard.picture import load_picture
-    from gazoguard.scene import Scene
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.scene import Scene
 
     rows = list(csv.DictReader(open(EVAL / "manifest.csv", encoding="utf-8")))
     perceptions = builtin_perceptions()
@@ -85,8 +85,8 @@ def timing(repeats: int = 5) -> None:
     import cv2
 
     from gazoguard.detectors import Registry
-    from gazoguard.picture import load_picture
-    from gazoguard.textlayout import Char, TextLayout
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.textlayout import Char, TextLayout
 
     lines = [f"{i:02d} 合計 ¥1,{i:03d} TOTAL 12:{i:02d} 渋谷駅 Yuyuan Rd." for i in range(40)]
     text = TextLayout(

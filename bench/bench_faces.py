@@ -29,7 +29,7 @@ from PIL import Image
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from gazoguard.perception import faces as F  # noqa: E402
-from gazoguard.picture import load_picture  # noqa: E402
+from gazoguard.imaging.picture import load_picture  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = Path(os.environ.get("GAZOGUARD_EVAL_DIR", REPO.parent / "shared" / "eval"))

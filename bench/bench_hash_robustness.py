@@ -30,10 +30,10 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.hashes.bits import hamming, hex_to_bytes
 from gazoguard.hashes.compute import DIHEDRAL, VARIANTS, compute_hashes, query_hashes
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 
 REPO = Path(__file__).resolve().parent.parent
 PHASH_MAX = 8

@@ -56,7 +56,7 @@ def serve(database_url: str, data_dir: Path, detectors: list[str] | None):  # ty
     import uvicorn
 
     from gazoguard.detectors import Registry
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
     from gazoguard.intake.channels import create_channel_key
     from gazoguard.intake.policies import register_policy
     from gazoguard.web.app import create_app

@@ -16,7 +16,7 @@ from gazoguard.detectors.personal_text import findings_for_layout
 from gazoguard.evaluation.dataset import load_dataset
 from gazoguard.evaluation.score import score_personal_text
 from gazoguard.perception.ocr import OcrPerception
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 from gazoguard.recognizers import RecognizerSet
 
 CATEGORIES = ("ja_text", "en_pii", "screens", "benign")

@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--images", type=int, default=len(DEFAULT_IMAGES))
     args = parser.parse_args(argv)
 
-    from gazoguard.engine import Engine
-    from gazoguard.errors import GazoError
+    from gazoguard.pipeline.engine import Engine
+    from gazoguard.core.errors import GazoError
     from gazoguard.redaction import redact
 
     with open(EVAL / "manifest.csv", encoding="utf-8") as fh:

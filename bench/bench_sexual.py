@@ -50,9 +50,9 @@ def main() -> None:
 
     from gazoguard.detectors import sexual as s
     from gazoguard.detectors.minor_signals import MinorSignalsDetector
-    from gazoguard.picture import load_picture
-    from gazoguard.scene import Scene
-    from gazoguard.textlayout import Char, TextLayout
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.scene import Scene
+    from gazoguard.perception.textlayout import Char, TextLayout
 
     detector = s.SexualContentDetector()
     detector.ensure_loaded()

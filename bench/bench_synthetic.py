@@ -39,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import gazoguard
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
     from gazoguard.evaluation.score import score_personal_text
 
     synthetic = _generator()

@@ -56,7 +56,7 @@ def main() -> None:
     items = [i for i in in_sets if i.texts]  # recall is scored on the labelled ones
     paths = [str(i.path) for i in in_sets]
 
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     engine = Engine()
     engine.warm_up()

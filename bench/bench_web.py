@@ -83,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     blobs = [resized_jpeg(p, 1) for p in sample_photos()]
 
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     with tempfile.TemporaryDirectory(prefix="gazoguard-bench-web-") as data_dir:
         port = free_port()

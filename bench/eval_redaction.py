@@ -72,11 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object per image")
     args = parser.parse_args(argv)
 
-    from gazoguard.engine import Engine
-    from gazoguard.errors import GazoError
-    from gazoguard.picture import load_picture
+    from gazoguard.pipeline.engine import Engine
+    from gazoguard.core.errors import GazoError
+    from gazoguard.imaging.picture import load_picture
     from gazoguard.redaction import redact
-    from gazoguard.scene import Scene
+    from gazoguard.perception.scene import Scene
 
     with open(EVAL / "manifest.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

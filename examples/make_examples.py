@@ -5,7 +5,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from gazoguard.fonts import cjk_font
+from gazoguard.core.fonts import cjk_font
 
 HERE = Path(__file__).parent
 

@@ -51,7 +51,7 @@ LATIN_SAMPLES = [
 
 def _fonts() -> list[str]:
     sys.path.insert(0, str(REPO / "src"))
-    from gazoguard.fonts import cjk_font_path
+    from gazoguard.core.fonts import cjk_font_path
 
     candidates = [cjk_font_path(), "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                   "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"]

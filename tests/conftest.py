@@ -31,7 +31,7 @@ def eval_manifest(eval_dir: Path) -> list[dict[str, str]]:
 @pytest.fixture(scope="session")
 def engine():
     """One engine for the whole test session: models load once, as in production."""
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     eng = Engine()
     yield eng

@@ -8,12 +8,12 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from gazoguard.assess import assess
-from gazoguard.catalogue import kinds_in
-from gazoguard.finding import DetectorRun, Finding, RunStatus
-from gazoguard.levels import Level
+from gazoguard.pipeline.verdict import assess
+from gazoguard.core.catalogue import kinds_in
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.levels import Level
 from gazoguard.profiles import list_profiles, load_profile
-from gazoguard.report import Report
+from gazoguard.pipeline.report import Report
 
 PROFILES = [p.name for p in list_profiles()]
 

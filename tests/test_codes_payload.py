@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazoguard.codes_payload import PAYLOAD_TYPES, classify_payload, looks_random
+from gazoguard.recognizers.payload import PAYLOAD_TYPES, classify_payload, looks_random
 
 
 @pytest.mark.parametrize(

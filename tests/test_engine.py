@@ -10,8 +10,8 @@ from PIL import Image
 
 from gazoguard.detectors import Registry
 from gazoguard.detectors.base import Detector
-from gazoguard.engine import Engine
-from gazoguard.finding import Finding
+from gazoguard.pipeline.engine import Engine
+from gazoguard.core.finding import Finding
 
 
 class _Quiet(Detector):
@@ -114,7 +114,7 @@ def test_a_broken_detector_module_becomes_a_failing_detector(monkeypatch):
 
 
 def test_detectors_run_while_the_heap_is_watched(monkeypatch):
-    import gazoguard.engine as engine_module
+    import gazoguard.pipeline.engine as engine_module
 
     events: list[str] = []
 
@@ -142,7 +142,7 @@ def test_detectors_run_while_the_heap_is_watched(monkeypatch):
 def test_the_heap_watch_trims_when_memory_grows_and_not_while_it_is_flat():
     import numpy as np
 
-    from gazoguard.memory import HeapWatch
+    from gazoguard.core.memory import HeapWatch
 
     with HeapWatch(growth_mb=16, interval_s=0.005) as flat:
         time.sleep(0.1)

@@ -23,7 +23,7 @@ def no_network(monkeypatch):
 
 
 def test_full_check_of_a_real_image_needs_no_network(no_network, eval_dir):
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     engine = Engine()
     report = engine.check(eval_dir / "images" / "ja_text" / "yomitoku_gallery5_licence.jpg")

@@ -14,9 +14,9 @@ from PIL import Image
 from gazoguard.detectors import Registry
 from gazoguard.detectors.analysis_power import AnalysisPowerDetector
 from gazoguard.detectors.hidden_data import HiddenDataDetector
-from gazoguard.engine import Engine
-from gazoguard.errors import GazoError
-from gazoguard.picture import MAX_COUNTED_FRAMES, MAX_PIXELS, Picture, decode_bytes, load_picture
+from gazoguard.pipeline.engine import Engine
+from gazoguard.core.errors import GazoError
+from gazoguard.imaging.picture import MAX_COUNTED_FRAMES, MAX_PIXELS, Picture, decode_bytes, load_picture
 
 
 # --- file builders -----------------------------------------------------------------------------

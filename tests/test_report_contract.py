@@ -11,8 +11,8 @@ from PIL import Image
 
 from gazoguard.detectors import Registry
 from gazoguard.detectors.base import Detector
-from gazoguard.engine import Engine
-from gazoguard.finding import Finding
+from gazoguard.pipeline.engine import Engine
+from gazoguard.core.finding import Finding
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_an_error_report_validates(schema):
 
 
 def test_every_catalogue_kind_has_a_category_in_the_schema(schema):
-    from gazoguard.catalogue import kinds
+    from gazoguard.core.catalogue import kinds
 
     allowed = set(schema["$defs"]["finding"]["properties"]["category"]["enum"])
     assert {info.category for info in kinds().values()} <= allowed

@@ -1,7 +1,7 @@
 """OCR text keeps a box per character, and CJK characters are joined without spaces."""
 
 from gazoguard.perception.ocr import line_chars
-from gazoguard.textlayout import TextLayout
+from gazoguard.perception.textlayout import TextLayout
 
 
 def _quad(x0, y0, x1, y1):

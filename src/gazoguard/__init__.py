@@ -3,34 +3,30 @@
     >>> import gazoguard
     >>> report = gazoguard.check("photo.jpg", profile="personal")
     >>> report.level, [f.kind for f in report.findings]
+
+This module only re-exports; the flow lives in :mod:`gazoguard.pipeline`
+(image → detectors → findings → verdict → report) and redaction in
+:mod:`gazoguard.redaction`.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # onnxruntime must never phone home
 
-from gazoguard.finding import DetectorRun, Finding, RunStatus  # noqa: E402
-from gazoguard.report import SCHEMA, Report  # noqa: E402
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus  # noqa: E402
+from gazoguard.core.version import __version__  # noqa: E402
+from gazoguard.pipeline.report import SCHEMA, Report  # noqa: E402
 
-__version__ = "0.1.0"
-__all__ = ["SCHEMA", "DetectorRun", "Finding", "Report", "RunStatus", "check", "default_engine", "redact"]
-
-_engine = None
-_engine_lock = threading.Lock()
+__all__ = ["SCHEMA", "DetectorRun", "Finding", "Report", "RunStatus", "__version__", "check", "default_engine", "redact"]
 
 
-def default_engine():  # -> Engine
+def default_engine():  # -> gazoguard.pipeline.engine.Engine
     """The process-wide engine: models are loaded once per process and shared."""
-    global _engine
-    with _engine_lock:
-        if _engine is None:
-            from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import default_engine as engine
 
-            _engine = Engine()
-        return _engine
+    return engine()
 
 
 def check(source, profile: str = "personal", detectors: list[str] | None = None) -> Report:

@@ -6,7 +6,7 @@ import pytest
 
 from gazoguard.auth.sessions import end_session, find_session, start_session
 from gazoguard.auth.users import MAX_FAILED_LOGINS, authenticate, create_user
-from gazoguard.intake.errors import IntakeError
+from gazoguard.auth.errors import AuthError
 
 PASSWORD = "a long enough password"
 
@@ -20,11 +20,11 @@ def test_password_is_stored_as_argon2id(store):
 
 def test_weak_password_and_duplicate_user_are_refused(store):
     with store.session() as session:
-        with pytest.raises(IntakeError) as err:
+        with pytest.raises(AuthError) as err:
             create_user(session, "bob", "short", "staff")
         assert err.value.code == "weak_password"
         create_user(session, "bob", PASSWORD, "staff")
-        with pytest.raises(IntakeError):
+        with pytest.raises(AuthError):
             create_user(session, "bob", PASSWORD, "admin")
 
 

@@ -13,7 +13,7 @@ from gazoguard.detectors.analysis_power import (
     AnalysisPowerDetector,
     high_resolution_findings,
 )
-from gazoguard.picture import decode_bytes
+from gazoguard.imaging.picture import decode_bytes
 
 
 @pytest.mark.parametrize(

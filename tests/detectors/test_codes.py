@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from gazoguard.detectors.codes import CodesDetector, normalise_newlines, read_codes
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 
 zxingcpp = pytest.importorskip("zxingcpp")
 

@@ -8,9 +8,9 @@ from PIL import Image
 
 from gazoguard.detectors.documents import DocumentDetector, confidence
 from gazoguard.perception.faces import FaceBox
-from gazoguard.picture import load_picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import Char, TextLayout
+from gazoguard.imaging.picture import load_picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import Char, TextLayout
 from gazoguard.vision.keywords import FoldedText, KeywordSet, evidence
 from gazoguard.vision.mrz import find_mrz
 

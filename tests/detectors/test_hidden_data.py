@@ -12,8 +12,8 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from gazoguard.detectors.hidden_data import hidden_data_findings
-from gazoguard.finding import Finding
-from gazoguard.picture import decode_bytes, load_picture
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import decode_bytes, load_picture
 
 
 def _photo(width: int = 160, height: int = 120, seed: int = 3) -> Image.Image:

@@ -6,7 +6,7 @@ import pytest
 
 from gazoguard.detectors.identity_marks import NOT_DETECTED, IdentityMarkDetector, looks_like_name
 from gazoguard.perception.faces import FaceBox
-from gazoguard.textlayout import Char, TextLayout
+from gazoguard.perception.textlayout import Char, TextLayout
 
 
 def line_at(text: str, x: int, y: int, char_w: int = 10, h: int = 14) -> list[Char]:

@@ -6,9 +6,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 from gazoguard.detectors.minor_signals import MinorSignalsDetector, find_cues
-from gazoguard.fonts import cjk_font, cjk_font_path
-from gazoguard.picture import load_picture
-from gazoguard.textlayout import Char, TextLayout
+from gazoguard.core.fonts import cjk_font, cjk_font_path
+from gazoguard.imaging.picture import load_picture
+from gazoguard.perception.textlayout import Char, TextLayout
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:

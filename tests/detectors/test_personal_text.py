@@ -8,10 +8,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from gazoguard.detectors.personal_text import PersonalTextDetector
-from gazoguard.fonts import cjk_font_path
+from gazoguard.core.fonts import cjk_font_path
 from gazoguard.perception import builtin_perceptions
-from gazoguard.picture import decode_bytes, load_picture
-from gazoguard.scene import Scene
+from gazoguard.imaging.picture import decode_bytes, load_picture
+from gazoguard.perception.scene import Scene
 
 pytestmark = pytest.mark.slow  # real OCR and GiNZA: seconds per picture
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gazoguard.detectors.place_clues import PlaceClueDetector
-from gazoguard.textlayout import Char, TextLayout
+from gazoguard.perception.textlayout import Char, TextLayout
 from gazoguard.vision.plates import find_plates
 
 
@@ -87,8 +87,8 @@ def test_plate_findings_are_reported(detector):
 
 @pytest.mark.slow
 def test_eval_street_sign_is_a_place_clue(eval_dir, engine, detector):
-    from gazoguard.picture import load_picture
-    from gazoguard.scene import Scene
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.scene import Scene
 
     picture = load_picture(eval_dir / "images/benign/easyocr_chinese.jpg")
     found = detector.detect(picture, Scene(picture, engine.perceptions))

@@ -11,12 +11,12 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from gazoguard.detectors.screens import ScreenDetector, has_status_bar, panel_content, readable_items
-from gazoguard.picture import load_picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import Char, TextLayout
+from gazoguard.imaging.picture import load_picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import Char, TextLayout
 from gazoguard.vision.flatness import measure
 from gazoguard.vision.screen_quads import find_bezel_quads
-from gazoguard.vision.small import sample_rgb
+from gazoguard.imaging.scaled import sample_rgb
 
 
 def layout(*lines: str, x: int = 20, y: int = 4, char_w: int = 12, line_h: int = 18) -> TextLayout:

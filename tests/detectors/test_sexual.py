@@ -15,8 +15,8 @@ from PIL import Image
 
 from gazoguard.detectors import sexual
 from gazoguard.detectors.sexual import NUDENET_LABELS, Region, SexualContentDetector, decide
-from gazoguard.picture import load_picture
-from gazoguard.scene import Scene
+from gazoguard.imaging.picture import load_picture
+from gazoguard.perception.scene import Scene
 
 BOX = (10, 20, 110, 220)
 

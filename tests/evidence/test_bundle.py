@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.evidence import Locker, verify_path
 from gazoguard.evidence.bundle import export_bundle, manifest_bytes
 from gazoguard.evidence.chain import compute_entry_hash

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.evidence import ItemDetails, Locker, verify_path
 
 

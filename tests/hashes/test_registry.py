@@ -9,11 +9,11 @@ import pytest
 from PIL import Image, ImageOps
 
 from gazoguard.cli.main import main
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.hashes import DIHEDRAL, VARIANTS, HashFile, HashItem, Registry, compute_hashes
 from gazoguard.hashes.compute import crop_fraction
 from gazoguard.hashes.service import match_image, register_hashfile, withdraw
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 
 
 def _eval_images(eval_dir: Path, n: int) -> list[Path]:

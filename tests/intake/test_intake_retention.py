@@ -114,3 +114,57 @@ def test_deletion_request_removes_every_copy_and_reports(gateway):
     pdf = render_pdf(report)
     assert pdf.startswith(b"%PDF") and b"IPAexGothic" in pdf
     assert ("削除した画像ファイル", "Image files deleted", "3") in report.rows
+
+
+def _expire_all(gateway) -> None:
+    with gateway.store.session() as session:
+        session.execute(update(Case).values(expires_at=dt.datetime(2000, 1, 1)))
+
+
+def _case_count(gateway) -> int:
+    with gateway.store.session() as session:
+        return len(session.execute(select(Case)).scalars().all())
+
+
+def test_opening_the_gateway_purges_what_is_past_retention(gateway, database_url):
+    """A CLI command or an API-only server enforces retention too: opening the gateway deletes expired cases."""
+    from gazoguard.intake.gateway import Gateway
+
+    _post(gateway, "product", "C-old", "cust-old")
+    _expire_all(gateway)
+    assert _case_count(gateway) == 1
+    Gateway.open(database_url, gateway.data_dir).close()
+    assert _case_count(gateway) == 0
+
+
+def test_an_api_only_server_purges_while_serving_without_the_console(gateway, database_url):
+    """Retention belongs to intake: with the console not mounted, the serving app still purges on schedule."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from gazoguard.intake.testing import ScriptedChecker
+    from gazoguard.web.app import create_app
+    from gazoguard.web.settings import Settings
+
+    settings = Settings(warm_up=False, data_dir=gateway.data_dir, database_url=database_url, console=False, retention_interval_s=0.2)
+    app = create_app(settings, checker=ScriptedChecker())
+    with TestClient(app) as client:
+        assert client.get("/console/login").status_code == 404  # the console is not mounted
+        _post(gateway, "product", "C-late", "cust-late")
+        _expire_all(gateway)
+        deadline = time.monotonic() + 15
+        while _case_count(gateway) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _case_count(gateway) == 0
+        assert app.state.gateway.scheduler is not None
+
+
+def test_intake_status_says_how_retention_is_enforced(gateway, database_url, capsys):
+    _post(gateway, "product", "C-old", "cust-old")
+    _expire_all(gateway)
+    assert main(["intake", "status", "--database-url", database_url, "--data-dir", str(gateway.data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "past retention, not yet deleted: 0" in out  # opening the gateway for the command purged it
+    assert "runs whenever the gateway is opened" in out
+    assert "last retention deletion: 20" in out

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from gazoguard.perception.faces import BASE_PX, EXTRA_PX_SHARE, FaceBox, FacePerception, read_scales
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_passes_of_any_size_keep_their_buffers_bounded(perception):
 
     import numpy as np
 
-    from gazoguard.memory import release_free_memory
+    from gazoguard.core.memory import release_free_memory
     from gazoguard.perception.faces import STRIP_PX, centerface
 
     assert not perception._net._session.get_session_options().enable_mem_pattern

@@ -2,7 +2,7 @@
 
 from gazoguard.perception.japanese_forms import japanese_form
 from gazoguard.perception.ocr import in_japanese_forms
-from gazoguard.textlayout import Char
+from gazoguard.perception.textlayout import Char
 
 
 def _line(text: str) -> list[Char]:

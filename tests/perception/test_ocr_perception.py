@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from gazoguard.fonts import cjk_font
+from gazoguard.core.fonts import cjk_font
 from gazoguard.perception.ocr import CLS_SAMPLE, FIND_MIN_SIDE, FIND_PIXELS, OcrPerception, find_scale_for
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 
 LINE = "氏名 山田太郎 090-1234-5678"
 

@@ -6,7 +6,7 @@ import pytest
 
 from gazoguard import playbooks
 from gazoguard.cli.main import main
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 
 def test_the_four_situations_exist_with_japanese_and_english_steps():

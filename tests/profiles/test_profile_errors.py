@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.profiles import load_profile
 
 GOOD_HEAD = 'name = "mine"\nja = "自分用"\nen = "Mine"\n'

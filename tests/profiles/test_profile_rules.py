@@ -12,10 +12,10 @@ from importlib import resources
 
 import pytest
 
-from gazoguard.assess import assess
-from gazoguard.catalogue import kinds, kinds_in
-from gazoguard.finding import DetectorRun, Finding, RunStatus
-from gazoguard.levels import Level
+from gazoguard.pipeline.verdict import assess
+from gazoguard.core.catalogue import kinds, kinds_in
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.levels import Level
 from gazoguard.profiles import load_profile
 from gazoguard.profiles.loader import builtin_names
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gazoguard.cli.main import main
 from gazoguard.cli.profiles import profiles_markdown, profiles_table
-from gazoguard.catalogue import kinds
+from gazoguard.core.catalogue import kinds
 from gazoguard.profiles import list_profiles
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "profiles.md"

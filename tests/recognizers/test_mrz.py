@@ -29,7 +29,7 @@ def test_the_reading_puts_letters_and_digits_where_icao_puts_them():
 def test_the_finding_reports_the_repaired_reading_and_keeps_what_ocr_read():
     from gazoguard.detectors.personal_text import findings_for_layout
     from gazoguard.recognizers import default_set
-    from gazoguard.textlayout import Char, TextLayout
+    from gazoguard.perception.textlayout import Char, TextLayout
 
     lines = [[Char(ch, (i * 10, row * 20, i * 10 + 9, row * 20 + 18), row, 0.99) for i, ch in enumerate(line)]
              for row, line in enumerate(TD3.split("\n"))]

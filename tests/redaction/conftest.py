@@ -16,7 +16,7 @@ import pytest
 
 from gazoguard.detectors import Registry
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
+from gazoguard.core.finding import Finding
 from gazoguard.perception import builtin_perceptions
 
 
@@ -105,7 +105,7 @@ class ContainerMetadataDetector(Detector):
 @pytest.fixture(scope="session")
 def test_engine():
     """An engine with the stand-in detectors and the real OCR perception."""
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     registry = Registry([YufaceDetector(), CodeDetector(), PhoneDetector(), ContainerMetadataDetector()])
     engine = Engine(registry=registry, perceptions=builtin_perceptions(), max_workers=4)

@@ -13,7 +13,7 @@ import piexif
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
-from gazoguard.picture import decode_bytes, load_picture
+from gazoguard.imaging.picture import decode_bytes, load_picture
 from gazoguard.redaction import redact
 from gazoguard.redaction.container import container_problems
 from gazoguard.redaction.encode import default_output_path, encode, format_for_path, srgb_image

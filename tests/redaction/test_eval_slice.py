@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 from gazoguard.profiles import load_profile
 from gazoguard.redaction import redact
-from gazoguard.scene import Scene
+from gazoguard.perception.scene import Scene
 
 SLICE = [
     "images/en_pii/presidio_ocr_test.png",  # name, phone, e-mail, URL

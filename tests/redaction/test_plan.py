@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazoguard.catalogue import kinds as catalogue_kinds
-from gazoguard.finding import Finding
+from gazoguard.core.catalogue import kinds as catalogue_kinds
+from gazoguard.core.finding import Finding
 from gazoguard.redaction.errors import RedactionError
 from gazoguard.redaction.plan import Method, method_for, pad_box, plan_redaction, resolve_kinds
 

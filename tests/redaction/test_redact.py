@@ -13,7 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from gazoguard.fonts import cjk_font
+from gazoguard.core.fonts import cjk_font
 from gazoguard.redaction import RedactionError, redact
 from gazoguard.redaction import cover as cover_module
 
@@ -70,8 +70,8 @@ def test_phone_number_is_filled_and_ocr_no_longer_reads_it(tmp_path: Path, test_
     source = _phone_card(tmp_path / "card.png")
     result = redact(source, engine=test_engine, kinds=["phone"])
     assert [c.kind for c in result.covers] == ["phone"]
-    from gazoguard.picture import load_picture
-    from gazoguard.scene import Scene
+    from gazoguard.imaging.picture import load_picture
+    from gazoguard.perception.scene import Scene
 
     text = Scene(load_picture(result.output), test_engine.perceptions).text().text
     assert "1234" not in text and "5678" not in text
@@ -119,8 +119,8 @@ def test_result_says_what_where_how_and_that_the_recheck_passed(tmp_path: Path, 
 
 
 def test_boxless_findings_make_the_result_incomplete(tmp_path: Path, test_engine):
-    from gazoguard.finding import Finding
-    from gazoguard.report import Report
+    from gazoguard.core.finding import Finding
+    from gazoguard.pipeline.report import Report
 
     source = _phone_card(tmp_path / "card.png")
     report = Report(image={}, profile="personal", findings=(Finding("sexual_image", 0.9, "nsfw"),))
@@ -130,9 +130,9 @@ def test_boxless_findings_make_the_result_incomplete(tmp_path: Path, test_engine
 
 
 def test_red_line_picture_is_refused_and_nothing_written(tmp_path: Path, test_engine):
-    from gazoguard.assess import Verdict
-    from gazoguard.levels import Level
-    from gazoguard.report import Report
+    from gazoguard.pipeline.verdict import Verdict
+    from gazoguard.core.levels import Level
+    from gazoguard.pipeline.report import Report
 
     source = tmp_path / "in.png"
     Image.new("RGB", (50, 50), "white").save(source)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk import check_conversation
 
 

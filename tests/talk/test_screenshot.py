@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 
 WIDTH, HEIGHT = 720, 900
 BUBBLES = [  # side, lines

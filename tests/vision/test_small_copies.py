@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gazoguard.picture import load_picture
-from gazoguard.vision.small import WORKING_SIDE, scaled_rgb, working_rgb
+from gazoguard.imaging.picture import load_picture
+from gazoguard.imaging.scaled import WORKING_SIDE, scaled_rgb, working_rgb
 
 
 @pytest.fixture(scope="module")
@@ -66,13 +66,13 @@ def test_a_large_jpeg_is_decoded_shrunk_and_matches_a_resized_copy(smooth_rgb, o
 
 
 def test_pictures_other_than_jpeg_are_not_decoder_shrunk(big_picture):
-    from gazoguard.vision.small import decoder_shrunk
+    from gazoguard.imaging.scaled import decoder_shrunk
 
     assert big_picture.format == "PNG" and decoder_shrunk(big_picture) is None
 
 
 def test_a_decoder_shrunk_copy_a_little_over_the_working_side_is_kept_as_decoded(smooth_rgb):
-    from gazoguard.vision.small import DECODER_SHRUNK_SLACK
+    from gazoguard.imaging.scaled import DECODER_SHRUNK_SLACK
 
     wide = cv2.resize(smooth_rgb, (4350, 2760), interpolation=cv2.INTER_LINEAR)  # 1/2 is 2175 px: not resized to 2048
     picture = load_picture(_jpeg(wide))

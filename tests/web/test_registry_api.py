@@ -12,10 +12,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.hashes import HashFile, HashItem, compute_hashes
 from gazoguard.hashes.attempts import MAX_ATTEMPTS
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 from gazoguard.web import problems
 from gazoguard.web.api import registry
 from gazoguard.web.settings import Settings

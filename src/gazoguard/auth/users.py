@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from gazoguard.auth.passwords import DUMMY_HASH, MIN_LENGTH, hash_password, verify_password
 from gazoguard.auth.roles import Role
-from gazoguard.intake.errors import IntakeError
+from gazoguard.auth.errors import AuthError
 from gazoguard.store.models import User, utcnow
 
 MAX_FAILED_LOGINS = 5
@@ -20,9 +20,9 @@ LOCKOUT = dt.timedelta(minutes=15)
 def create_user(session: Session, username: str, password: str, role: Role | str, org_id: str | None = None) -> User:
     role = Role(role)
     if len(password) < MIN_LENGTH:
-        raise IntakeError("weak_password", min=MIN_LENGTH)
+        raise AuthError("weak_password", min=MIN_LENGTH)
     if session.execute(select(User).where(User.username == username)).scalar_one_or_none() is not None:
-        raise IntakeError("user_exists", name=username)
+        raise AuthError("user_exists", name=username)
     user = User(username=username, password_hash=hash_password(password), role=role.value, org_id=org_id)
     session.add(user)
     session.flush()

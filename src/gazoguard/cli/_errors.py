@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_ERROR = 2
 

@@ -7,7 +7,7 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gazoguard.intake.gateway import add_store_arguments
+    from gazoguard.cli._store import add_store_arguments
 
     p = sub.add_parser("audit", help="監査ログ / audit log",
                        description="監査ログのハッシュチェーンを検証します。/ Verify the audit log's hash chain.")
@@ -18,11 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.intake.gateway import gateway_from_args
+    from gazoguard.cli._store import gateway_from_args
     from gazoguard.store import audit
     from gazoguard.store.models import AuditEntry
 
-    gateway = gateway_from_args(args)
+    gateway = gateway_from_args(args, purge_on_open=False)  # verifying changes nothing
     with gateway.store.session() as session:
         breaks = audit.verify(session)
         count = session.query(AuditEntry).count()

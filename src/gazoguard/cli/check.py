@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from gazoguard.cli._errors import print_error
-from gazoguard.errors import GazoError
-from gazoguard.inputs import iter_image_paths
-from gazoguard.picture import Picture, load_picture
-from gazoguard.progress import Progress
-from gazoguard.report import Report
+from gazoguard.core.errors import GazoError
+from gazoguard.cli._paths import iter_image_paths
+from gazoguard.imaging.picture import Picture, load_picture
+from gazoguard.core.progress import Progress
+from gazoguard.pipeline.report import Report
 
 EXIT_CLEAR, EXIT_RISKY, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
     from gazoguard.profiles import load_profile
 
     try:
@@ -127,7 +127,7 @@ def format_report(report: Report, lang: str = "ja") -> str:
 
 
 def _write_annotation(picture: Picture, report: Report, out_dir: Path, lang: str) -> None:
-    from gazoguard.annotate import annotate
+    from gazoguard.pipeline.annotate import annotate
 
     out_dir.mkdir(parents=True, exist_ok=True)
     image = annotate(picture.image, report, lang=lang)

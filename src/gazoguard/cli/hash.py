@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 
@@ -33,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gazoguard.hashes import HashFile, HashItem, compute_hashes
-    from gazoguard.inputs import iter_image_paths
-    from gazoguard.picture import load_picture
+    from gazoguard.cli._paths import iter_image_paths
+    from gazoguard.imaging.picture import load_picture
 
     items: list[HashItem] = []
     failed = 0

@@ -1,4 +1,4 @@
-"""``gazoguard intake``: register an organisation's policy, issue channel API keys, print the customer notice."""
+"""``gazoguard intake``: register an organisation's policy, issue channel API keys, print the customer notice, show the status."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gazoguard.intake.gateway import add_store_arguments
+    from gazoguard.cli._store import add_store_arguments
 
     p = sub.add_parser("intake", help="事業者の画像受付 / business intake gateway",
                        description="受付ポリシーの登録、チャネルの API キー発行、お客様向け案内。/ Register the intake policy, issue channel API keys, print the customer notice.")
@@ -24,14 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     notice = commands.add_parser("notice", help="お客様向け案内を表示 / print the customer notice")
     notice.add_argument("org")
     notice.add_argument("--lang", choices=("ja", "en"), default="ja")
-    for parser in (init, key, notice):
+    status = commands.add_parser("status", help="案件数と保存期間の削除の状況 / cases and retention enforcement")
+    for parser in (init, key, notice, status):
         add_store_arguments(parser)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from gazoguard.intake.channels import create_channel_key
-    from gazoguard.intake.gateway import gateway_from_args
+    from gazoguard.cli._store import gateway_from_args
     from gazoguard.intake.notice import build_notice
     from gazoguard.intake.policies import current_policy, register_policy
 
@@ -44,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
                 if args.keys:
                     for channel in current_policy(session, version.org_id).channels:
                         print(f"{channel}\t{create_channel_key(session, version.org_id, channel)}")
+            elif args.intake_command == "status":
+                from gazoguard.intake.status import gateway_status
+                from gazoguard.web.settings import Settings
+
+                print("\n".join(gateway_status(gateway.store, Settings().retention_interval_s).lines()))
             elif args.intake_command == "channel-key":
                 current_policy(session, args.org)
                 print(create_channel_key(session, args.org, args.channel))

@@ -13,7 +13,7 @@ import pkgutil
 import sys
 
 from gazoguard.cli._errors import EXIT_ERROR, print_error
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from gazoguard import __version__
+    from gazoguard.core.version import __version__
 
     return f"gazoguard {__version__}"
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

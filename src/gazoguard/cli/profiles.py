@@ -1,6 +1,6 @@
 """``gazoguard profiles``: list the profiles, or print the kind × profile table of docs/profiles.md.
 
-The table is computed by running :func:`gazoguard.assess.assess` on one
+The table is computed by running :func:`gazoguard.pipeline.verdict.assess` on one
 synthetic finding per kind, so it shows what the verdict really does and
 cannot drift from the profile files (a test compares it with docs/profiles.md).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gazoguard.errors import GazoError
-from gazoguard.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.errors import GazoError
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
 
 HEADER = """# Profiles / プロファイル
 
@@ -83,7 +83,7 @@ def profile_list(lang: str = "ja") -> str:
 
 
 def _cell(findings: list[Finding], profile, runs: tuple[DetectorRun, ...] = ()) -> str:  # type: ignore[no-untyped-def]
-    from gazoguard.assess import assess
+    from gazoguard.pipeline.verdict import assess
 
     verdict = assess(findings, profile, runs)
     cell = f"{verdict.level.mark} {verdict.level.value}"
@@ -95,7 +95,7 @@ def _cell(findings: list[Finding], profile, runs: tuple[DetectorRun, ...] = ()) 
 
 
 def profiles_table() -> str:
-    from gazoguard.catalogue import CATEGORIES, category_label, kinds
+    from gazoguard.core.catalogue import CATEGORIES, category_label, kinds
 
     profiles = _profiles()
     head = "| kind | 種類 | " + " | ".join(p.name for p in profiles) + " |"

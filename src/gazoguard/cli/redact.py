@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_DONE, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_VERIFIED, EXIT_NOT_WRITTEN = 0, 1, 2, 3, 4, 5
 

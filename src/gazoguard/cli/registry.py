@@ -12,7 +12,7 @@ import os
 import sys
 
 from gazoguard.cli._errors import print_error
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
 
@@ -77,8 +77,8 @@ def _add(args: argparse.Namespace) -> int:
 def _match(args: argparse.Namespace) -> int:
     from gazoguard.hashes import Registry
     from gazoguard.hashes.compute import query_hashes
-    from gazoguard.inputs import iter_image_paths
-    from gazoguard.picture import load_picture
+    from gazoguard.cli._paths import iter_image_paths
+    from gazoguard.imaging.picture import load_picture
 
     registry = Registry.open(args.registry)
     any_match, any_error = False, False

@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gazoguard.intake.gateway import add_store_arguments
+    from gazoguard.cli._store import add_store_arguments
 
     p = sub.add_parser("retention", help="保存期間の管理 / retention",
                        description="保存期間を過ぎた案件を削除します（ファイルと記録）。/ Delete cases past their retention (files and rows).")
@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.intake.gateway import gateway_from_args
+    from gazoguard.cli._store import gateway_from_args
     from gazoguard.intake.retention import purge_expired
 
-    gateway = gateway_from_args(args)
+    gateway = gateway_from_args(args, purge_on_open=False)  # this command is the purge (or its dry run)
     done = purge_expired(gateway.store, gateway.vault, dry_run=args.dry_run)
     gateway.close()
     verb = "削除予定 / would delete" if args.dry_run else "削除しました / deleted"

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 EXIT_CLEAR, EXIT_RISKY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_EVIDENCE = 0, 1, 2, 3, 4
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}

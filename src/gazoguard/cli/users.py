@@ -6,11 +6,11 @@ import argparse
 import getpass
 import sys
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gazoguard.intake.gateway import add_store_arguments
+    from gazoguard.cli._store import add_store_arguments
 
     p = sub.add_parser("users", help="コンソールの利用者 / console users",
                        description="受付コンソールの利用者を作成します。/ Create intake console users.")
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gazoguard.auth.users import create_user
-    from gazoguard.intake.gateway import gateway_from_args
+    from gazoguard.cli._store import gateway_from_args
     from gazoguard.store import audit
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("パスワード / password: ")

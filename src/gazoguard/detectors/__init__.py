@@ -16,7 +16,7 @@ from gazoguard.detectors.base import Detector
 
 
 class _UnloadableDetector(Detector):
-    """Stands in for a detector module that failed to import: every run fails, so verdicts stay cautious."""
+    """Stands in for a detector that failed to import or to build: every run fails, so verdicts stay cautious."""
 
     def __init__(self, name: str, error: BaseException) -> None:
         super().__init__()
@@ -24,7 +24,7 @@ class _UnloadableDetector(Detector):
         self._error = error
 
     def detect(self, picture, scene):  # type: ignore[no-untyped-def]
-        raise RuntimeError(f"detector module could not be imported: {type(self._error).__name__}: {self._error}")
+        raise RuntimeError(f"detector could not be loaded: {type(self._error).__name__}: {self._error}")
 
 
 def builtin_detector_classes() -> list[type[Detector] | Detector]:
@@ -43,8 +43,29 @@ def builtin_detector_classes() -> list[type[Detector] | Detector]:
     return classes
 
 
-def plugin_detector_classes() -> list[type[Detector]]:
-    return [ep.load() for ep in entry_points(group="gazoguard.detectors")]
+def plugin_detector_classes() -> list[type[Detector] | Detector]:
+    """Third-party detectors; one that fails to import stands in as a detector whose every run fails."""
+    found: list[type[Detector] | Detector] = []
+    for ep in entry_points(group="gazoguard.detectors"):
+        try:
+            loaded = ep.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in must fail like a broken built-in: visibly, cautiously
+            found.append(_UnloadableDetector(f"plugin:{ep.name}", exc))
+            continue
+        if not (isinstance(loaded, type) and issubclass(loaded, Detector)):
+            found.append(_UnloadableDetector(f"plugin:{ep.name}", TypeError(f"{ep.value} is not a gazoguard Detector")))
+            continue
+        found.append(loaded)
+    return found
+
+
+def _instance(found: type[Detector] | Detector) -> Detector:
+    if isinstance(found, Detector):
+        return found
+    try:
+        return found()
+    except Exception as exc:  # noqa: BLE001 - a detector that cannot even be built still shows up as failed
+        return _UnloadableDetector(getattr(found, "name", found.__name__), exc)
 
 
 class Registry:
@@ -59,8 +80,15 @@ class Registry:
 
     @classmethod
     def default(cls) -> Registry:
-        found = builtin_detector_classes() + plugin_detector_classes()
-        return cls([c if isinstance(c, Detector) else c() for c in found])
+        found = [_instance(c) for c in builtin_detector_classes() + plugin_detector_classes()]
+        taken: set[str] = set()
+        unique = []
+        for detector in found:  # a plug-in that reuses a built-in's name must not stop every check
+            if detector.name in taken:
+                detector = _UnloadableDetector(f"{detector.name}:duplicate", ValueError(f"a second detector is named {detector.name!r}"))
+            taken.add(detector.name)
+            unique.append(detector)
+        return cls(unique)
 
     def names(self) -> list[str]:
         return list(self._detectors)

@@ -10,9 +10,9 @@ long side is at most :data:`SUGGESTED_MAX_SIDE`.
 from __future__ import annotations
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 MAX_LONG_SIDE = 3000
 MAX_MEGAPIXELS = 8.0

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from gazoguard.lazy import LoadsOnce
+from gazoguard.core.lazy import LoadsOnce
 from typing import ClassVar
 
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 
 class Detector(LoadsOnce, ABC):

@@ -2,7 +2,7 @@
 
 A code is a finding even when its payload is harmless: whoever scans it
 reaches the link, the LINE account or the Wi-Fi network.  ``attrs`` carry the
-format and the payload class (see :mod:`gazoguard.codes_payload`), never a
+format and the payload class (see :mod:`gazoguard.recognizers.payload`), never a
 password.
 
 Large pictures are read twice at most: once at full resolution without the
@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gazoguard.codes_payload import classify_payload
+from gazoguard.recognizers.payload import classify_payload
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Box, Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Box, Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
+from gazoguard.core.geometry import iou
 
 FULL_RETRY_MAX_PIXELS = 2_500_000  # up to here one read with every retry is cheap enough
 FALLBACK_MAX_SIDE = 1600
@@ -90,7 +91,7 @@ def _read(gray: np.ndarray, scale: float, *, retries: bool) -> list[DecodedCode]
             continue
         box = _position_box(result.position, scale, width / scale, height / scale)
         code = DecodedCode(result.format.name, normalise_newlines(result.text), box)
-        if not any(c.text == code.text and _iou(c.box, code.box) >= DUPLICATE_IOU for c in codes):
+        if not any(c.text == code.text and iou(c.box, code.box) >= DUPLICATE_IOU for c in codes):
             codes.append(code)
     return codes
 
@@ -110,11 +111,3 @@ def _position_box(position, scale: float, width: float, height: float) -> Box:  
         int(min(width, np.ceil(max(xs)) + 1)),
         int(min(height, np.ceil(max(ys)) + 1)),
     )
-
-
-def _iou(a: Box, b: Box) -> float:
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union else 0.0

@@ -2,7 +2,7 @@
 
 Evidence per document kind is added up from
 
-* weighted keyword sets (``gazoguard/data/documents.toml``: titles such as
+* weighted keyword sets (``gazoguard/vision/data/documents.toml``: titles such as
   運転免許証 or INVOICE, fields such as 公安委員会 or 小計),
 * a machine-readable zone (passport or ID card, told apart by its document
   code and line length),
@@ -24,14 +24,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Box, Finding, union_box
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import TextLayout
+from gazoguard.core.finding import Box, Finding, union_box
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import TextLayout
 from gazoguard.vision import patterns
 from gazoguard.vision.keywords import FoldedText, Hit, evidence, load_keyword_sets
 from gazoguard.vision.mrz import find_mrz
 from gazoguard.vision.quads import CARD_ASPECT, Quad, find_quads
+from gazoguard.core.geometry import overlaps
 
 MIN_EVIDENCE = 2.5
 TITLE_WEIGHT = 2.5
@@ -207,10 +208,6 @@ def _document_box(picture: Picture, layout: TextLayout, kind: str, card: Quad | 
     if kind in PAGE_KINDS and layout.lines:
         return union_box([line.box for line in layout.lines])
     if support:
-        lines = [line.box for line in layout.lines if any(_overlaps(line.box, s) for s in support)]
+        lines = [line.box for line in layout.lines if any(overlaps(line.box, s) for s in support)]
         return union_box(lines or support)
     return (0, 0, picture.width, picture.height)
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

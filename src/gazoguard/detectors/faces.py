@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
+from gazoguard.core.finding import Finding
 from gazoguard.perception.faces import FaceBox
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 
 class FacesDetector(Detector):

@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
+from gazoguard.core.finding import Finding
 from gazoguard.metadata import gps as gpsmod
 from gazoguard.metadata import thumbnail as thumbmod
 from gazoguard.metadata.sources import Sources, gather
 from gazoguard.metadata.trailer import describe_trailer
 from gazoguard.metadata.xmp import FIELDS
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 NAME = "hidden_data"
 

@@ -2,7 +2,7 @@
 
 Two routes, both from shared perceptions only:
 
-* **badge words** (``gazoguard/data/identity_marks.toml``: 研修中, 担当, STAFF,
+* **badge words** (``gazoguard/vision/data/identity_marks.toml``: 研修中, 担当, STAFF,
   HELLO MY NAME IS …) on a *short* line — a badge, not a sentence;
 * **a name under a face** (only when the face model is available): a short,
   name-like line (2–4 kanji/kana, or one or two capitalised Latin words)
@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Box, Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import TextLayout, TextLine
+from gazoguard.core.finding import Box, Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import TextLayout, TextLine
 from gazoguard.vision.keywords import FoldedText, load_keyword_sets
 
 BADGE_MAX_CHARS = 16  # a badge line: the badge word and a name

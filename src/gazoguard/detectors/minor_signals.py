@@ -16,7 +16,7 @@ school uniform, a school emblem or a small child without readable text gives
 no finding; a school name embroidered on clothing is caught only when OCR can
 read it.  These findings are weak evidence: in every profile they raise
 caution/danger or an ``escalate`` action, and only together with a sexual
-finding does assess.py turn them into ``block`` (the legal red line).
+finding does pipeline/verdict.py turn them into ``block`` (the legal red line).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 # kanji, katakana, latin, digits and の (お茶の水): other hiragana are particles that end a name,
 # unless the whole name is hiragana (ひまわり幼稚園)

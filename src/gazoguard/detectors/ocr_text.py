@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 
 class OcrTextDetector(Detector):

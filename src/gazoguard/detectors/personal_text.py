@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from gazoguard.catalogue import kinds_in
+from gazoguard.core.catalogue import kinds_in
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
 from gazoguard.recognizers import LineSpan, NormalizedText, RecognizerSet, TextMatch
 from gazoguard.recognizers.jp import ginza_model
-from gazoguard.scene import Scene
-from gazoguard.textlayout import TextLayout
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import TextLayout
 
 MIN_SCORE = 0.5
 

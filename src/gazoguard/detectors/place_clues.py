@@ -1,6 +1,6 @@
 """Place clues in readable text: station, line, shop and street names, and number plates.
 
-``place_text`` comes from ``gazoguard/data/places.toml``: a name followed by
+``place_text`` comes from ``gazoguard/vision/data/places.toml``: a name followed by
 a place suffix (渋谷駅, 山手線, 新宿西口店, 3丁目), Japanese place words
 (みどりの窓口, 交番) and Latin street/station words next to a name
 (Yuyuan Rd., Gare de Lyon STATION).  ``license_plate`` comes from
@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import TextLayout
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import TextLayout
 from gazoguard.vision.keywords import FoldedText, KeywordSet, fold, load_keyword_sets
 from gazoguard.vision.plates import find_plates
 

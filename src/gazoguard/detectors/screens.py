@@ -5,7 +5,7 @@ fills and several exact, long horizontal/vertical edges (a camera's noise
 allows neither) — and then show at least one interface sign, because printed
 or scanned documents are flat and ruled too:
 
-* interface words (``gazoguard/data/screens.toml``: 既読, 送信, Search, …),
+* interface words (``gazoguard/vision/data/screens.toml``: 既読, 送信, Search, …),
 * a status bar (a clock such as 12:34 in the top strip, with battery % or a carrier),
 * a dark-mode fill (paper is never dark) or several tinted panels,
 * the exact pixel size of a common phone or monitor.
@@ -29,17 +29,17 @@ chat) goes into ``attrs.readable``.
 from __future__ import annotations
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
-from gazoguard.textlayout import TextLayout
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
+from gazoguard.perception.textlayout import TextLayout
 from gazoguard.vision import patterns
 from gazoguard.vision.flatness import Flatness, measure
 from gazoguard.vision.keywords import FoldedText, evidence, load_keyword_sets
 from gazoguard.vision.panel_light import PanelLight, measure_panel_light
 from gazoguard.vision.quads import Quad, find_quads
 from gazoguard.vision.screen_quads import ScreenQuad, find_bezel_quads
-from gazoguard.vision.small import SHAPE_SIDE, sample_rgb, shape_gray
+from gazoguard.imaging.scaled import SHAPE_SIDE, sample_rgb, shape_gray
 
 MIN_FLAT = 0.40
 MIN_STRAIGHT_LINES = 3

@@ -42,9 +42,9 @@ import numpy as np
 from PIL import Image
 
 from gazoguard.detectors.base import Detector
-from gazoguard.finding import Box, Finding
-from gazoguard.picture import Picture
-from gazoguard.scene import Scene
+from gazoguard.core.finding import Box, Finding
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.scene import Scene
 
 REGION_ALONE = 0.50
 REGION_WEAK = 0.30

@@ -5,15 +5,8 @@ from __future__ import annotations
 import unicodedata
 from difflib import SequenceMatcher
 
-Box = tuple[int, int, int, int]
+from gazoguard.core.geometry import Box, iou
 
-
-def iou(a: Box, b: Box) -> float:
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
 
 
 def face_matches(label: Box, predicted: Box) -> bool:

@@ -7,11 +7,11 @@ from typing import Any
 
 from gazoguard.evaluation.dataset import LabelledImage, load_dataset
 from gazoguard.evaluation.score import score_all
-from gazoguard.progress import Progress
+from gazoguard.core.progress import Progress
 
 
 def run_eval(root: str | Path, *, profile: str = "personal", engine=None, limit: int | None = None, progress: bool | None = None) -> tuple[dict[str, Any], dict[str, dict]]:
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
 
     items: list[LabelledImage] = load_dataset(root)[:limit]
     own_engine = engine is None
@@ -35,7 +35,7 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
 
     ``save`` writes each picture there (under its name) so a miss can be looked at.
     """
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
     from gazoguard.evaluation.score import score_documents_and_screens, score_personal_text
     from gazoguard.evaluation.synthetic import generate
 

@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
-from gazoguard.catalogue import kinds_in
+from gazoguard.core.catalogue import kinds_in
 from gazoguard.evaluation.dataset import LabelledImage
 from gazoguard.evaluation.matching import face_matches, face_size, size_band, string_matches
 

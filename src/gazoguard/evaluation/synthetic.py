@@ -26,7 +26,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from gazoguard.evaluation.dataset import LabelledImage
-from gazoguard.fonts import cjk_font_path
+from gazoguard.core.fonts import cjk_font_path
 from gazoguard.recognizers.checksums import corporate_number_check_digit, luhn_valid, my_number_check_digit
 
 LAYOUTS = ("form", "card", "chat", "parcel", "idcard")

@@ -20,9 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from gazoguard.errors import GazoError
-from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
-from gazoguard.evidence.atomic import fsync_dir
+from gazoguard.core.errors import GazoError
+from gazoguard.core.atomic import fsync_dir
 from gazoguard.evidence.chain import head_of, sha256_hex
 from gazoguard.evidence.locker import ITEMS_DIR, Locker
 from gazoguard.evidence.timeline import TimelineMeta, build_rows, render_html
@@ -189,7 +188,7 @@ def _member_digest(zf: zipfile.ZipFile, name: str) -> tuple[int, str]:
 
 def _thumbnails(locker: Locker, entries: list[dict[str, Any]]) -> dict[int, tuple[str, bytes]]:
     """JPEG thumbnails of decodable images — never for entries marked sexual or minor."""
-    from gazoguard.picture import load_picture
+    from gazoguard.imaging.picture import load_picture
 
     out: dict[int, tuple[str, bytes]] = {}
     for entry in entries:

@@ -27,9 +27,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from gazoguard.errors import GazoError
-from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
-from gazoguard.evidence.atomic import write_bytes_atomic
+from gazoguard.core.errors import GazoError
+from gazoguard.core.atomic import write_bytes_atomic
 from gazoguard.evidence.chain import FORMAT, SENSITIVE_KINDS, canonical_json, head_of, seal_entry
 from gazoguard.evidence.signing import sign_head
 from gazoguard.evidence.verify import LoadedEvidence, Problem

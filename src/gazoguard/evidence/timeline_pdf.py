@@ -7,7 +7,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from gazoguard.evidence.timeline import TITLE, VERIFY_HINT, TimelineMeta, TimelineRow
-from gazoguard.fonts import cjk_font_path
+from gazoguard.core.fonts import cjk_font_path
 
 FONT_NAME = "IPAexGothic"
 FALLBACK_FONT = "HeiseiKakuGo-W5"  # reportlab's built-in CID font when no TTF is installed

@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from gazoguard.hashes.bits import bits_to_bytes, bytes_to_hex
-from gazoguard.picture import Picture
+from gazoguard.imaging.picture import Picture
 
 # The 8 dihedral variants PDQ defines, in pdqhash.compute_dihedral's order, and the Pillow
 # transpose that produces each from the original picture.

@@ -13,9 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from gazoguard.errors import GazoError
-from gazoguard.evidence.atomic import write_text_atomic
-from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
+from gazoguard.core.errors import GazoError
+from gazoguard.core.atomic import write_text_atomic
 from gazoguard.hashes.bits import hex_to_bytes
 from gazoguard.hashes.compute import LOW_QUALITY, VARIANTS, ImageHashes
 

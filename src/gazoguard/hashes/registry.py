@@ -30,9 +30,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from gazoguard.errors import GazoError
-from gazoguard.evidence.atomic import write_text_atomic
-from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
+from gazoguard.core.errors import GazoError
+from gazoguard.core.atomic import write_text_atomic
 from gazoguard.hashes.bits import HASH_BYTES, hex_to_bytes
 from gazoguard.hashes.compute import VARIANTS
 from gazoguard.hashes.hashfile import HashFile

@@ -17,12 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gazoguard.errors import GazoError
-from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
+from gazoguard.core.errors import GazoError
 from gazoguard.hashes.compute import LOW_QUALITY, query_hashes
 from gazoguard.hashes.hashfile import HashFile
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, Match, Registry, Submission, check_threshold
-from gazoguard.picture import ImageInput, load_picture
+from gazoguard.imaging.picture import ImageInput, load_picture
 
 MIN_SECRET_LENGTH = 6
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}

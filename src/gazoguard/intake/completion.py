@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from functools import cache
 
-from gazoguard.fonts import cjk_font_path
+from gazoguard.core.fonts import cjk_font_path
 from gazoguard.store.models import DeletionRequest
 
 FONT = "IPAexGothic"

@@ -1,10 +1,17 @@
-"""The gateway's long-lived parts for one deployment: the database and the encrypted vault."""
+"""The gateway's long-lived parts for one deployment: the database, the encrypted vault and retention.
+
+Retention belongs to intake, not to any page: whoever opens the gateway (the web
+app with or without the console, an API-only deployment, a CLI command) purges
+what is past its date on opening, and a serving process keeps purging every
+``retention_interval_s`` through :meth:`Gateway.serve_retention`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazoguard.intake.retention import RetentionScheduler, purge_expired
 from gazoguard.intake.vault import Vault, load_or_create_key
 from gazoguard.store.db import Store, open_store
 
@@ -14,31 +21,33 @@ class Gateway:
     store: Store
     vault: Vault
     data_dir: Path
+    scheduler: RetentionScheduler | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, database_url: str, data_dir: Path, vault_key: str = "") -> Gateway:
+    def open(cls, database_url: str, data_dir: Path, vault_key: str = "", *, purge_on_open: bool = True) -> Gateway:
         data_dir = Path(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
         store = open_store(database_url)
         vault = Vault(data_dir / "vault", load_or_create_key(data_dir, vault_key))
-        return cls(store, vault, data_dir)
+        gateway = cls(store, vault, data_dir)
+        if purge_on_open:
+            purge_expired(store, vault)
+        return gateway
 
     @classmethod
-    def from_settings(cls, settings) -> Gateway:  # type: ignore[no-untyped-def]
-        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""))
+    def from_settings(cls, settings, *, purge_on_open: bool = True) -> Gateway:  # type: ignore[no-untyped-def]
+        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""), purge_on_open=purge_on_open)
+
+    def serve_retention(self, interval_s: float) -> RetentionScheduler | None:
+        """Start purging every ``interval_s`` seconds (0 or less: only on open and by command)."""
+        if interval_s <= 0 or self.scheduler is not None:
+            return self.scheduler
+        self.scheduler = RetentionScheduler(self.store, self.vault, interval_s)
+        self.scheduler.start()
+        return self.scheduler
 
     def close(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
+            self.scheduler = None
         self.store.close()
-
-
-def add_store_arguments(parser) -> None:  # type: ignore[no-untyped-def]
-    """--data-dir / --database-url for CLI commands (defaults: GAZOGUARD_DATA_DIR / GAZOGUARD_DATABASE_URL)."""
-    parser.add_argument("--data-dir", type=Path, default=None, help="データの場所 / data directory")
-    parser.add_argument("--database-url", default=None, help="SQLAlchemy URL (既定: data-dir の SQLite / default: SQLite in data-dir)")
-
-
-def gateway_from_args(args) -> Gateway:  # type: ignore[no-untyped-def]
-    from gazoguard.web.settings import Settings
-
-    overrides = {k: v for k, v in (("data_dir", args.data_dir), ("database_url", args.database_url)) if v}
-    return Gateway.from_settings(Settings(**overrides))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gazoguard.intake.policy import Policy
-from gazoguard.report import Report
+from gazoguard.pipeline.report import Report
 
 RESTRICTED_ACTIONS = frozenset({"refuse", "escalate", "report"})
 # categories whose boxes are covered in the masked copy

@@ -11,7 +11,7 @@ import io
 from PIL import Image, ImageDraw
 
 from gazoguard.intake.judgement import MASKED_CATEGORIES
-from gazoguard.report import Report
+from gazoguard.pipeline.report import Report
 
 PAD = 4
 

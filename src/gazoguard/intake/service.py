@@ -24,8 +24,8 @@ from gazoguard.intake.policies import current_policy
 from gazoguard.intake.policy import Policy
 from gazoguard.intake.replies import render_reply
 from gazoguard.intake.vault import Vault
-from gazoguard.picture import Picture, decode_bytes
-from gazoguard.report import Report
+from gazoguard.imaging.picture import Picture, decode_bytes
+from gazoguard.pipeline.report import Report
 from gazoguard.store import audit
 from gazoguard.store.db import Store
 from gazoguard.store.models import Case, CaseImage, utcnow

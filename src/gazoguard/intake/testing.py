@@ -1,7 +1,7 @@
 """A test double for the engine: findings chosen by the picture's colour, judged by the real profile.
 
 Tests generate tiny solid-colour pictures; :class:`ScriptedChecker` returns the findings scripted for
-that colour and runs the real :func:`gazoguard.assess.assess` with the organisation's profile, so the
+that colour and runs the real :func:`gazoguard.pipeline.verdict.assess` with the organisation's profile, so the
 gateway's handling of every outcome is tested in milliseconds without models.
 """
 
@@ -11,11 +11,11 @@ import io
 
 from PIL import Image
 
-from gazoguard.assess import assess
-from gazoguard.finding import Finding
-from gazoguard.picture import Picture, decode_bytes
+from gazoguard.pipeline.verdict import assess
+from gazoguard.core.finding import Finding
+from gazoguard.imaging.picture import Picture, decode_bytes
 from gazoguard.profiles.loader import load_profile
-from gazoguard.report import Report
+from gazoguard.pipeline.report import Report
 
 SCRIPT: dict[str, list[Finding]] = {
     "product": [],

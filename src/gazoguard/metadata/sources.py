@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from gazoguard.metadata import containers, xmp
 from gazoguard.metadata.exif import ExifFacts, read_exif
 from gazoguard.metadata.iptc import iptc_from_app13, iptc_records
-from gazoguard.picture import Picture
+from gazoguard.imaging.picture import Picture
 
 XMP_PNG_KEY = "XML:com.adobe.xmp"
 XMP_JPEG_HEADERS = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")

@@ -1,28 +1,14 @@
-"""Shared perception: models whose output several detectors use (OCR text, faces).
+"""Shared perception: models whose output several detectors use (OCR text with character boxes, faces).
 
-A :class:`Perception` is loaded once per process and computed at most once
-per picture; the :class:`~gazoguard.scene.Scene` memoises its result so the
-personal-text, document and place detectors all read the same OCR pass.
+:class:`Perception` and :class:`Scene` live in :mod:`gazoguard.perception.scene`;
+:func:`builtin_perceptions` makes the shipped ones (each loads its model on first use).
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from gazoguard.perception.scene import Perception, Scene
 
-from gazoguard.lazy import LoadsOnce
-from typing import TYPE_CHECKING, Any, ClassVar
-
-if TYPE_CHECKING:
-    from gazoguard.picture import Picture
-    from gazoguard.scene import Scene
-
-
-class Perception(LoadsOnce, ABC):
-    name: ClassVar[str]
-
-
-    @abstractmethod
-    def compute(self, picture: Picture, scene: Scene) -> Any: ...
+__all__ = ["Perception", "Scene", "builtin_perceptions"]
 
 
 def builtin_perceptions() -> dict[str, Perception]:

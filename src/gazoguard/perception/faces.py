@@ -39,11 +39,12 @@ from typing import Any
 
 import numpy as np
 
-from gazoguard.finding import Box
-from gazoguard.perception import Perception
+from gazoguard.core.finding import Box
+from gazoguard.perception.scene import Perception
 from gazoguard.perception.models import shipped_model
-from gazoguard.picture import Picture
-from gazoguard.vision.small import scaled_rgb
+from gazoguard.imaging.picture import Picture
+from gazoguard.imaging.scaled import scaled_rgb
+from gazoguard.core.geometry import inside_share, iou
 
 # Pixel budget of the CenterFace passes: BASE_PX for a ~1 MP picture, plus a
 # small share of every pixel beyond it (12 MP → ~2 MP read in total).
@@ -175,7 +176,7 @@ def propose(
     """CenterFace proposals from every read scale, merged, in full-resolution pixels.
 
     ``copy_at(scale)`` gives the picture at a scale (the engine shares one working copy
-    between the models, see vision/small.py); by default ``rgb`` is resized.
+    between the models, see imaging/scaled.py); by default ``rgb`` is resized.
     """
     height, width = rgb.shape[:2]
     found: list[Proposal] = []
@@ -291,11 +292,11 @@ def verify(rgb: np.ndarray, proposal: Proposal) -> float:
     return best
 
 
-def suppress(proposals: list[Proposal], iou: float = NMS_IOU) -> list[Proposal]:
+def suppress(proposals: list[Proposal], max_iou: float = NMS_IOU) -> list[Proposal]:
     """Greedy non-maximum suppression; a box mostly inside a better one is a duplicate too."""
     kept: list[Proposal] = []
     for p in sorted(proposals, key=lambda p: -p.score):
-        if all(_iou(p.box, k.box) < iou and _inside_share(p.box, k.box) < 0.7 for k in kept):
+        if all(iou(p.box, k.box) < max_iou and inside_share(p.box, k.box) < 0.7 for k in kept):
             kept.append(p)
     return kept
 
@@ -320,19 +321,3 @@ def _face_box(p: Proposal, score: float, shape: tuple[int, ...]) -> FaceBox:
     x0, y0, x1, y1 = p.box
     box = (max(0, int(x0)), max(0, int(y0)), min(width, int(math.ceil(x1))), min(height, int(math.ceil(y1))))
     return FaceBox(box, round(score, 4), tuple((int(round(x)), int(round(y))) for x, y in p.landmarks))
-
-
-def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    inter = _intersection(a, b)
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
-
-
-def _inside_share(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    """Share of the smaller box that lies inside the other one."""
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return _intersection(a, b) / smaller if smaller > 0 else 0.0
-
-
-def _intersection(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))

@@ -13,13 +13,12 @@ The replacement is one character for one, so every character keeps its box.
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from typing import Any
 
+from gazoguard.core.lazy import load_once
+
 _KANA = ("\u3041", "\u30ff")  # hiragana and katakana
-_lock = threading.Lock()
-_converters: tuple[Any, Any] | None = None
 
 
 def is_japanese_text(text: str) -> bool:
@@ -67,11 +66,8 @@ def _converted(ch: str) -> str:
     return form if len(form) == 1 and _in_jis(form) else ch
 
 
+@load_once
 def _tables() -> tuple[Any, Any]:
-    global _converters
-    with _lock:
-        if _converters is None:
-            import opencc
+    import opencc
 
-            _converters = (opencc.OpenCC("s2t"), opencc.OpenCC("t2jp"))
-        return _converters
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2jp")

@@ -20,12 +20,13 @@ from typing import Any
 
 import numpy as np
 
-from gazoguard.finding import Box
-from gazoguard.perception import Perception, japanese_forms
+from gazoguard.core.finding import Box
+from gazoguard.perception import japanese_forms
+from gazoguard.perception.scene import Perception
 from gazoguard.perception.models import shipped_model_path
-from gazoguard.picture import Picture
-from gazoguard.textlayout import Char, TextLayout, is_cjk
-from gazoguard.vision.small import WORKING_SIDE, scaled_rgb, working_rgb
+from gazoguard.imaging.picture import Picture
+from gazoguard.perception.textlayout import Char, TextLayout, is_cjk
+from gazoguard.imaging.scaled import WORKING_SIDE, scaled_rgb, working_rgb
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 

@@ -12,13 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from gazoguard.errors import MESSAGES, GazoError
-
-MESSAGES.setdefault(
-    "unknown_playbook",
-    ("手順「{name}」は見つかりません。候補: {names}", "Playbook {name!r} was not found. Available: {names}"),
-)
-
+from gazoguard.core.errors import GazoError
 
 @dataclass(frozen=True)
 class Step:
@@ -30,7 +24,6 @@ class Step:
     def to_dict(self) -> dict[str, Any]:
         return {"ja": self.ja, "en": self.en, "evidence": self.evidence, "command": self.command}
 
-
 @dataclass(frozen=True)
 class HelpLine:
     ja: str
@@ -39,7 +32,6 @@ class HelpLine:
 
     def to_dict(self) -> dict[str, str]:
         return {"ja": self.ja, "en": self.en, "contact": self.contact}
-
 
 @dataclass(frozen=True)
 class Playbook:
@@ -62,7 +54,6 @@ class Playbook:
             "help_lines": [h.to_dict() for h in help_lines()],
         }
 
-
 @lru_cache(maxsize=1)
 def _load() -> dict[str, Playbook]:
     folder = resources.files("gazoguard.playbooks") / "data"
@@ -77,21 +68,17 @@ def _load() -> dict[str, Playbook]:
         )
     return dict(sorted(books.items(), key=lambda kv: kv[1].order))
 
-
 @lru_cache(maxsize=1)
 def help_lines() -> tuple[HelpLine, ...]:
     text = (resources.files("gazoguard.playbooks") / "help_lines.toml").read_text(encoding="utf-8")
     return tuple(HelpLine(h["ja"], h["en"], h["contact"]) for h in tomllib.loads(text)["line"])
 
-
 def all() -> list[Playbook]:  # noqa: A001 - the API the web layer asked for
     """Every playbook, in the order a person is likely to need them."""
     return list(_load().values())
 
-
 def names() -> list[str]:
     return list(_load())
-
 
 def get(name: str) -> Playbook:
     """The playbook called ``name``; unknown names raise GazoError("unknown_playbook")."""
@@ -99,7 +86,6 @@ def get(name: str) -> Playbook:
     if book is None:
         raise GazoError("unknown_playbook", name=name, names=", ".join(names()))
     return book
-
 
 def format_playbook(book: Playbook, lang: str = "ja") -> str:
     """Plain text for the terminal: Japanese with English beside it (``lang="en"``: English only)."""

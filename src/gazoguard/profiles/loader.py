@@ -11,9 +11,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from gazoguard.catalogue import CATEGORIES, kinds
-from gazoguard.errors import GazoError
-from gazoguard.levels import Level
+from gazoguard.core.catalogue import CATEGORIES, kinds
+from gazoguard.core.errors import GazoError
+from gazoguard.core.levels import Level
 
 ACTIONS = ("accept", "refuse", "escalate", "ask_to_mask", "report")
 _TOP_KEYS = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-import threading
 
+from gazoguard.core.lazy import LoadsOnce, load_once
 from gazoguard.recognizers.base import Recognizer, TextMatch
 from gazoguard.recognizers.echo import echoes
 from gazoguard.recognizers.normalize import LineSpan, NormalizedText
@@ -38,26 +38,22 @@ def recognizer_classes() -> list[type[Recognizer]]:
     return sorted(found, key=lambda c: c.name)
 
 
-class RecognizerSet:
+class RecognizerSet(LoadsOnce):
     """The recognizers one detector runs; built once per process, loaded lazily."""
 
     def __init__(self, recognizers: list[Recognizer] | None = None) -> None:
         self.recognizers = recognizers if recognizers is not None else [cls() for cls in recognizer_classes()]
-        self._lock = threading.Lock()
-        self._loaded = False
+        super().__init__()
 
     def load(self) -> None:
-        with self._lock:
-            if not self._loaded:
-                for r in self.recognizers:
-                    r.load()
-                self._loaded = True
+        for r in self.recognizers:
+            r.load()
 
     def analyze(self, text: str | NormalizedText) -> list[TextMatch]:
         norm = text if isinstance(text, NormalizedText) else NormalizedText.of(text)
         if not norm.norm.strip():
             return []
-        self.load()
+        self.ensure_loaded()
         japanese = norm.has_japanese()
         matches: list[TextMatch] = []
         for r in self.recognizers:
@@ -68,16 +64,10 @@ class RecognizerSet:
         return resolve_overlaps(matches)
 
 
-_default: RecognizerSet | None = None
-_default_lock = threading.Lock()
-
-
+@load_once
 def default_set() -> RecognizerSet:
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = RecognizerSet()
-        return _default
+    """The process-wide recognizer set (every recognizer of jp/ and common/)."""
+    return RecognizerSet()
 
 
 def analyze(text: str | NormalizedText) -> list[TextMatch]:

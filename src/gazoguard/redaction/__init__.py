@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gazoguard.picture import ImageInput, Picture, load_picture
+from gazoguard.imaging.picture import ImageInput, Picture, load_picture
 from gazoguard.profiles import Profile, load_profile
 from gazoguard.redaction.atomic import check_writable, write_atomic
 from gazoguard.redaction.cover import apply_covers
@@ -27,7 +27,7 @@ from gazoguard.redaction.errors import RedactionError
 from gazoguard.redaction.plan import Cover, Method, Plan, plan_redaction, resolve_kinds
 from gazoguard.redaction.result import RedactionResult
 from gazoguard.redaction.verify import Verification, raise_for, verification_detectors, verify
-from gazoguard.report import Report
+from gazoguard.pipeline.report import Report
 
 __all__ = ["Cover", "Method", "Plan", "RedactionError", "RedactionResult", "Verification", "redact"]
 
@@ -68,7 +68,7 @@ def redact(
     else:
         fmt = (output_format or default_format(picture)).upper().replace("JPG", "JPEG")
     if engine is None:
-        from gazoguard import default_engine
+        from gazoguard.pipeline.engine import default_engine
 
         engine = default_engine()
     if report is None:

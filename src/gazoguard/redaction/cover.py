@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from gazoguard.finding import Box
+from gazoguard.core.finding import Box
 from gazoguard.redaction.plan import Cover, Method
 
 FILL_COLOUR = (0, 0, 0)

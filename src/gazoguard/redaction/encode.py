@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms, ImageOps
 
-from gazoguard.picture import Picture
+from gazoguard.imaging.picture import Picture
 from gazoguard.redaction.errors import RedactionError
 
 OUTPUT_FORMATS: dict[str, str] = {".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".png": "PNG", ".webp": "WEBP"}

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from gazoguard.catalogue import CATEGORIES, kind_info
-from gazoguard.catalogue import kinds as catalogue_kinds
-from gazoguard.finding import Box, Finding
+from gazoguard.core.catalogue import CATEGORIES, kind_info
+from gazoguard.core.catalogue import kinds as catalogue_kinds
+from gazoguard.core.finding import Box, Finding
 from gazoguard.redaction.errors import RedactionError
 
 

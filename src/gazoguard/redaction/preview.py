@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageDraw
 
-from gazoguard.catalogue import kind_info
-from gazoguard.fonts import cjk_font
+from gazoguard.core.catalogue import kind_info
+from gazoguard.core.fonts import cjk_font
+from gazoguard.imaging.marks import Mark, draw_marks, scale_box, scaled_copy, withheld
 from gazoguard.redaction.plan import Cover, Method
 
 PANEL_SIDE = 800
@@ -25,13 +26,11 @@ def render_preview(
     hide_before: bool = False,
     lang: str = "ja",
 ) -> Image.Image:
-    """Side-by-side panels; sexual regions stay black in "before", and ``hide_before`` greys it out entirely."""
-    scale_before = min(1.0, PANEL_SIDE / max(before.size))
-    scale_after = min(1.0, PANEL_SIDE / max(after.size))
-    left = _scaled(before, scale_before)
+    """Side-by-side panels; sexual regions are black in both, and ``hide_before`` greys "before" out entirely."""
+    left, scale_before = scaled_copy(before, PANEL_SIDE)
     if hide_before:
-        left = Image.new("RGB", left.size, (40, 40, 40))
-    right = _scaled(after, scale_after)
+        left = withheld(left.size)
+    right, scale_after = scaled_copy(after, PANEL_SIDE)
     out_scale = after.width / before.width if before.width else 1.0
     font = cjk_font(max(14, round(max(left.width, right.width) / 40)))
     header_h = round(font.size * 1.8) if hasattr(font, "size") else 24
@@ -44,16 +43,16 @@ def render_preview(
     draw = ImageDraw.Draw(canvas)
     draw.text((4, 4), HEADER[0], fill=(30, 30, 30), font=font)
     draw.text((left.width + GAP + 4, 4), HEADER[1], fill=(30, 30, 30), font=font)
+    marks = []
     for number, cover in enumerate(covers, start=1):
         colour = METHOD_COLOURS.get(cover.method, (46, 139, 87))
         # pass-1 boxes are in original pixels, pass-2 boxes in output pixels
         to_before = scale_before if cover.pass_no == 1 else scale_before / out_scale
         to_after = scale_after * out_scale if cover.pass_no == 1 else scale_after
         for box in cover.boxes:
-            if cover.category == "sexual" and not hide_before:
-                draw.rectangle(_shift(box, to_before, 0, header_h), fill=(0, 0, 0))
-            _numbered_box(draw, _shift(box, to_before, 0, header_h), number, colour, font)
-            _numbered_box(draw, _shift(box, to_after, left.width + GAP, header_h), number, colour, font)
+            marks.append(Mark(scale_box(box, to_before, 0, header_h), number, colour, cover.category))
+            marks.append(Mark(scale_box(box, to_after, left.width + GAP, header_h), number, colour, cover.category))
+    draw_marks(canvas, marks, font=font, width=2)
     top = header_h + max(left.height, right.height) + GAP // 2
     for row, text in enumerate(legend):
         draw.text((8, top + row * line_h), text, fill=(30, 30, 30), font=font)
@@ -73,24 +72,3 @@ def _legend_lines(covers: Sequence[Cover], lang: str) -> list[str]:
         shown = ",".join(str(n) for n in numbers[:LEGEND_NUMBERS]) + ("…" if len(numbers) > LEGEND_NUMBERS else "")
         lines.append(f"[{shown}] {label} ×{len(numbers)}")
     return lines
-
-
-def _scaled(image: Image.Image, scale: float) -> Image.Image:
-    rgb = image.convert("RGB")
-    if scale >= 1.0:
-        return rgb.copy()
-    return rgb.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
-
-
-def _shift(box: tuple[int, int, int, int], scale: float, dx: int, dy: int) -> tuple[int, int, int, int]:
-    x0, y0, x1, y1 = box
-    return (round(x0 * scale) + dx, round(y0 * scale) + dy, round(x1 * scale) + dx, round(y1 * scale) + dy)
-
-
-def _numbered_box(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], number: int, colour, font) -> None:
-    draw.rectangle(box, outline=colour, width=2)
-    tag = str(number)
-    left, top, right, bottom = draw.textbbox((0, 0), tag, font=font)
-    x0, y0 = box[0], max(0, box[1] - (bottom - top) - 6)
-    draw.rectangle((x0, y0, x0 + right - left + 6, y0 + bottom - top + 6), fill=colour)
-    draw.text((x0 + 3, y0 + 3 - top), tag, fill=(255, 255, 255), font=font)

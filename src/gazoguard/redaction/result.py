@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazoguard.catalogue import kind_info
-from gazoguard.finding import DetectorRun
+from gazoguard.core.catalogue import kind_info
+from gazoguard.core.finding import DetectorRun
 from gazoguard.redaction.plan import Cover
 from gazoguard.redaction.verify import Verification
 

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gazoguard.catalogue import kind_info
+from gazoguard.core.catalogue import kind_info
 from gazoguard.detectors import Registry
-from gazoguard.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
 from gazoguard.profiles import Profile
 from gazoguard.redaction.container import container_problems
 from gazoguard.redaction.errors import RedactionError

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk.fold import FoldedText
 from gazoguard.talk.messages import Message, messages_from, parse_chat_text
 from gazoguard.talk.patterns import PatternSet, load_patterns

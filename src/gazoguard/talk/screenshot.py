@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gazoguard.talk.messages import Message
-from gazoguard.textlayout import TextLayout, needs_space
+from gazoguard.perception.textlayout import TextLayout, needs_space
 
 GAP_FACTOR = 0.9  # a gap below this many line heights continues the bubble
 RIGHT_START = 0.35  # a line starting right of this fraction of the width…
@@ -57,7 +57,7 @@ def messages_from_layout(layout: TextLayout, width: int, source: str | None = No
 def messages_from_screenshots(paths: list[Any], *, ocr=None) -> list[Message]:  # noqa: ANN001 - OcrPerception
     """Read each screenshot (in order) and return all bubbles as one conversation."""
     from gazoguard.perception.ocr import OcrPerception
-    from gazoguard.picture import load_picture
+    from gazoguard.imaging.picture import load_picture
 
     ocr = ocr or OcrPerception()
     ocr.ensure_loaded()

@@ -18,7 +18,7 @@ minor signs, which count from either side.  Rules, highest first:
 
 from __future__ import annotations
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk.conversation import MessageResult, Reason
 
 _REASONS: dict[str, tuple[Level, str, str, tuple[str, ...]]] = {

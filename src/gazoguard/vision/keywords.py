@@ -1,4 +1,4 @@
-"""Weighted keyword sets kept as data (``gazoguard/data/*.toml``) and matched against OCR text.
+"""Weighted keyword sets kept as data (``gazoguard/vision/data/*.toml``) and matched against OCR text.
 
 A data file holds one table per set; each key is a term and each value its
 weight (how much that term alone says)::
@@ -113,15 +113,15 @@ def evidence(hits: list[Hit]) -> float:
 
 @cache
 def load_keyword_sets(resource: str) -> dict[str, KeywordSet]:
-    """The sets of ``gazoguard/data/<resource>.toml``; a malformed file raises ``ValueError`` naming it."""
-    raw = resources.files("gazoguard").joinpath("data", f"{resource}.toml").read_text(encoding="utf-8")
+    """The sets of ``gazoguard/vision/data/<resource>.toml``; a malformed file raises ``ValueError`` naming it."""
+    raw = resources.files("gazoguard.vision").joinpath("data", f"{resource}.toml").read_text(encoding="utf-8")
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"gazoguard/data/{resource}.toml: {exc}") from exc
+        raise ValueError(f"gazoguard/vision/data/{resource}.toml: {exc}") from exc
     sets: dict[str, KeywordSet] = {}
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(w, (int, float)) for w in table.values()):
-            raise ValueError(f"gazoguard/data/{resource}.toml: [{name}] must map terms to numeric weights")
+            raise ValueError(f"gazoguard/vision/data/{resource}.toml: [{name}] must map terms to numeric weights")
         sets[name] = KeywordSet(name, {str(t): float(w) for t, w in table.items()})
     return sets

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazoguard.finding import Box, union_box
-from gazoguard.textlayout import TextLayout
+from gazoguard.core.finding import Box, union_box
+from gazoguard.perception.textlayout import TextLayout
 
 _FILLERS = str.maketrans({"く": "<", "«": "<<", "‹": "<", "〈": "<", "＜": "<", "ｸ": "<", " ": ""})
 _MRZ_CHARS = re.compile(r"[A-Z0-9<]")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazoguard.finding import Box, union_box
-from gazoguard.textlayout import TextLayout, TextLine
+from gazoguard.core.finding import Box, union_box
+from gazoguard.perception.textlayout import TextLayout, TextLine
 from gazoguard.vision.keywords import fold
 
 JP_SERIAL = re.compile(r"(?<![ぁ-んァ-ン\w])[あ-んア-ン]\s?(?:\d{1,2}-\d{2}|[・･.·]{1,3}\s?\d{1,3})(?!\d)")

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from gazoguard.finding import Box
-from gazoguard.picture import Picture
-from gazoguard.vision.small import SHAPE_SIDE, scale_for, shape_gray
+from gazoguard.core.finding import Box
+from gazoguard.imaging.picture import Picture
+from gazoguard.imaging.scaled import SHAPE_SIDE, scale_for, shape_gray
+from gazoguard.core.geometry import iou
 
 CARD_ASPECT = 85.6 / 54.0
 MIN_AREA_SHARE = 0.04
@@ -61,7 +62,7 @@ def find_quads(picture: Picture, min_area_share: float = MIN_AREA_SHARE) -> list
         if corners is None:
             continue
         quad = _describe(gray, corners, scale, h * w)
-        if quad.aspect <= 4.0 and not any(_iou(quad.box, q.box) > 0.8 for q in found):
+        if quad.aspect <= 4.0 and not any(iou(quad.box, q.box) > 0.8 for q in found):
             found.append(quad)
     return sorted(found, key=lambda q: -q.area_share)
 
@@ -103,11 +104,3 @@ def _describe(gray: np.ndarray, corners: np.ndarray, scale: float, total: int) -
         ring=float(ring_px.mean()) if ring_px.size else 0.0,
         inside_std=float(inside_px.std()) if inside_px.size else 0.0,
     )
-
-
-def _iou(a: Box, b: Box) -> float:
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union else 0.0

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from gazoguard.finding import Box
-from gazoguard.picture import Picture
-from gazoguard.vision.small import SHAPE_SIDE, scale_for, shape_gray
+from gazoguard.core.finding import Box
+from gazoguard.imaging.picture import Picture
+from gazoguard.imaging.scaled import SHAPE_SIDE, scale_for, shape_gray
+from gazoguard.core.geometry import iou
 
 LEVELS = (60, 90, 120, 150, 180)  # grey levels at which bright regions are cut out
 MIN_AREA_SHARE = 0.06
@@ -69,7 +70,7 @@ def find_bezel_quads(
             if corners is None or area / max(1.0, cv2.contourArea(corners)) < MIN_FILL or _aspect(corners) > max_aspect:
                 continue
             quad = _judge(smooth, corners, scale, h * w)
-            if quad.straight_sides >= min_straight_sides and not any(_iou(quad.box, q.box) > 0.7 for q in found):
+            if quad.straight_sides >= min_straight_sides and not any(iou(quad.box, q.box) > 0.7 for q in found):
                 found.append(quad)
     return sorted(found, key=lambda q: (-q.straight_sides, -sum(q.side_support)))
 
@@ -160,11 +161,3 @@ def _grey_at(gray: np.ndarray, points: np.ndarray) -> np.ndarray:
     out = np.full(len(points), np.nan)
     out[inside] = gray[y[inside], x[inside]]
     return out
-
-
-def _iou(a: Box, b: Box) -> float:
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union else 0.0

@@ -10,9 +10,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.formparsers import MultiPartParser
 
-from gazoguard import __version__
+from gazoguard.core.version import __version__
 from gazoguard.web import problems
-from gazoguard.web.api import check, evidence, health, playbooks, profiles, redact, registry, talk, terms
+from gazoguard.intake.gateway import Gateway
+from gazoguard.web.api import check, evidence, health, intake, playbooks, profiles, redact, registry, talk, terms
 from gazoguard.web.checker import Checker
 from gazoguard.web.console import install as install_console
 from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -33,9 +34,15 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         app.state.checker = checker or Checker()
         if settings.warm_up:
             threading.Thread(target=app.state.checker.warm_up, name="gazoguard-warm-up", daemon=True).start()
-        yield
-        if checker is None:
-            app.state.checker.close()
+        gateway.serve_retention(settings.retention_interval_s)  # with or without the console
+        try:
+            yield
+        finally:
+            if gateway.scheduler is not None:
+                gateway.scheduler.stop()
+                gateway.scheduler = None
+            if checker is None:
+                app.state.checker.close()
 
     app = FastAPI(
         title="gazoguard API",
@@ -44,13 +51,16 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         lifespan=lifespan,
     )
     app.state.settings = settings
+    gateway = Gateway.from_settings(settings)
+    app.state.gateway = gateway
     if checker is not None:
         app.state.checker = checker
     problems.install(app)
-    for api in (check, redact, talk, terms, playbooks, profiles, registry, evidence, health):
+    for api in (check, redact, talk, terms, playbooks, profiles, registry, evidence, health, intake):
         app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages_router)
-    install_console(app, settings)
+    if settings.console:
+        install_console(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024)
     app.add_middleware(RequestIdMiddleware)

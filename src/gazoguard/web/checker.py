@@ -6,11 +6,11 @@ import os
 import threading
 from typing import Any
 
-from gazoguard.engine import Engine
-from gazoguard.picture import ImageInput, Picture
+from gazoguard.pipeline.engine import Engine
+from gazoguard.imaging.picture import ImageInput, Picture
 from gazoguard.profiles import Profile
-from gazoguard.report import Report
-from gazoguard.textlayout import TextLayout
+from gazoguard.pipeline.report import Report
+from gazoguard.perception.textlayout import TextLayout
 
 
 class Checker:

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from gazoguard import playbooks
-from gazoguard.explain import THREE_QUESTIONS
+from gazoguard.pipeline.explain import THREE_QUESTIONS
 from gazoguard.profiles import load_profile
 from gazoguard.web.profile_choice import PUBLIC_PROFILES
 

@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 PROBLEM_TYPE = "application/problem+json"
 

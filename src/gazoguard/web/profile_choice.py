@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.profiles import Profile, load_profile
 from gazoguard.profiles.loader import builtin_names, parse_profile
 

@@ -17,9 +17,10 @@ class Settings(BaseSettings):
     database_url: str = ""  # empty: SQLite in data_dir
     default_profile: str = "personal"
     warm_up: bool = True
-    # intake gateway (console + /api/v1/intake)
+    # intake gateway (/api/v1/intake, and the staff console unless console=false: an API-only deployment)
+    console: bool = True
     vault_key: str = ""  # base64 AES-256 key; empty: data_dir/vault.key, created 0600 on first run
-    retention_interval_s: float = 3600.0  # how often expired cases are purged while serving; 0 disables
+    retention_interval_s: float = 3600.0  # how often expired cases are purged while serving (also on every open); 0: only on open and by command
     login_max_failures: int = 5
     cookie_secure: bool = False  # set true behind HTTPS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import UploadFile
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 ALLOWED_PREFIXES = ("image/", "application/octet-stream")
 

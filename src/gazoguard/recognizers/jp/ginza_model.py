@@ -28,24 +28,20 @@ from typing import Any
 
 import numpy as np
 
-from gazoguard.memory import drop_mapped_pages
+from gazoguard.core.lazy import load_once
+from gazoguard.core.memory import drop_mapped_pages
 
 #: pipes of ja_ginza that named entities do not need (tok2vec and ner stay)
 EXCLUDED_PIPES = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
 
-_lock = threading.Lock()
-_nlp: Any = None
 _loader_lock = threading.Lock()
 _loader: threading.Thread | None = None
 
 
+@load_once
 def nlp() -> Any:
     """The shared GiNZA pipeline (NER only: the parser and morphologizer are not needed)."""
-    global _nlp
-    with _lock:
-        if _nlp is None:
-            _nlp = load_pipeline()
-        return _nlp
+    return load_pipeline()
 
 
 def load_pipeline(light: bool = True) -> Any:
@@ -112,7 +108,7 @@ def load_in_background() -> None:
     """Start loading GiNZA on a thread unless it is loaded or loading (never raises here)."""
     global _loader
     with _loader_lock:
-        if _nlp is not None or (_loader is not None and _loader.is_alive()):
+        if nlp.is_made or (_loader is not None and _loader.is_alive()):
             return
         # not a daemon: a process that ends early waits for the import instead of killing it halfway
         _loader = threading.Thread(target=_load_quietly, name="gazoguard-ginza-load", daemon=False)
@@ -128,7 +124,7 @@ def _load_quietly() -> None:
 
 def loaded() -> bool:
     """Whether GiNZA is loaded in this process (nothing here loads it)."""
-    return _nlp is not None
+    return nlp.is_made
 
 
 def release_dictionary_pages() -> int:
@@ -146,7 +142,7 @@ def release_dictionary_pages() -> int:
 def _dictionary_mappings() -> list[tuple[int, int]]:
     """Address ranges of the read-only mappings of Sudachi dictionaries, read afresh each time
     (~0.5 ms): an address kept from an earlier call could by now belong to other memory."""
-    if not sys.platform.startswith("linux") or _nlp is None:
+    if not sys.platform.startswith("linux") or not nlp.is_made:
         return []
     ranges = []
     try:

@@ -17,9 +17,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.web.uploads import read_upload
-from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.evidence.verify import verify_path
 from gazoguard.web.problems import problem
 

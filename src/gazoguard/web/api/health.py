@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from gazoguard import __version__
+from gazoguard.core.version import __version__
 
 router = APIRouter(tags=["health"])
 

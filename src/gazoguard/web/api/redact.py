@@ -14,7 +14,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from gazoguard.picture import load_picture
+from gazoguard.imaging.picture import load_picture
 from gazoguard.profiles import Profile
 from gazoguard.web.api.forms import profile_form
 from gazoguard.web.uploads import read_upload

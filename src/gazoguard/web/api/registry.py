@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.hashes.attempts import AttemptLimiter
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, MAX_THRESHOLD
 from gazoguard.hashes.service import MIN_SECRET_LENGTH, match_image, open_registry, register_hashfile, withdraw

@@ -9,8 +9,8 @@ from typing import Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
-from gazoguard.errors import GazoError
-from gazoguard.picture import load_picture
+from gazoguard.core.errors import GazoError
+from gazoguard.imaging.picture import load_picture
 from gazoguard.talk import Message, check_conversation, parse_chat_text
 from gazoguard.talk.screenshot import messages_from_layout
 from gazoguard.web.text_input import MAX_SCREENSHOTS, MAX_TEXT_CHARS, checked_text

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Form
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 from gazoguard.terms import check_terms
 from gazoguard.web.text_input import MAX_TEXT_CHARS, checked_text
 

@@ -1,13 +1,16 @@
-"""The case view's picture: the stored (already masked where needed) copy with numbered boxes."""
+"""The case view's picture: the stored (already masked where needed) copy with numbered boxes.
+
+Drawn by :mod:`gazoguard.imaging.marks`, so a sexual box is black here as everywhere else.
+"""
 
 from __future__ import annotations
 
 import io
 import json
 
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from gazoguard.fonts import cjk_font
+from gazoguard.imaging.marks import Mark, draw_marks, scale_box, scaled_copy
 
 COLOURS = {"personal_text": (220, 50, 47), "document": (220, 50, 47), "identity": (230, 120, 0), "code": (230, 160, 0)}
 DEFAULT = (0, 110, 200)
@@ -15,24 +18,13 @@ MAX_SIDE = 1400
 
 
 def annotated_png(data: bytes, findings_json: str) -> bytes:
-    image = Image.open(io.BytesIO(data)).convert("RGB")
-    scale = min(1.0, MAX_SIDE / max(image.size))
-    if scale < 1.0:
-        image = image.resize((round(image.width * scale), round(image.height * scale)))
-    draw = ImageDraw.Draw(image)
-    font = cjk_font(max(12, round(max(image.size) / 45)))
-    line = max(2, round(max(image.size) / 400))
-    number = 0
-    for finding in json.loads(findings_json):
-        box = finding.get("box")
-        if not box:
-            continue
-        number += 1
-        x0, y0, x1, y1 = (round(v * scale) for v in box)
-        colour = COLOURS.get(finding.get("category"), DEFAULT)
-        draw.rectangle((x0, y0, x1, y1), outline=colour, width=line)
-        draw.rectangle((x0, max(0, y0 - 22), x0 + 22, max(0, y0 - 22) + 22), fill=colour)
-        draw.text((x0 + 5, max(0, y0 - 22) + 2), str(number), fill=(255, 255, 255), font=font)
+    image, scale = scaled_copy(Image.open(io.BytesIO(data)), MAX_SIDE)
+    boxed = [f for f in json.loads(findings_json) if f.get("box")]
+    marks = [
+        Mark(scale_box(f["box"], scale), number, COLOURS.get(f.get("category"), DEFAULT), f.get("category"))
+        for number, f in enumerate(boxed, start=1)
+    ]
+    draw_marks(image, marks)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

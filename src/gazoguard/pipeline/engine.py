@@ -11,18 +11,19 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from gazoguard.assess import assess
+from gazoguard.pipeline.verdict import assess
 from gazoguard.detectors import Registry
 from gazoguard.detectors.base import Detector
-from gazoguard.errors import GazoError
-from gazoguard.finding import DetectorRun, Finding, RunStatus
-from gazoguard.memory import TRIM_AFTER_DECODE, HeapWatch, limit_malloc_arenas, release_free_memory
+from gazoguard.core.errors import GazoError
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.lazy import load_once
+from gazoguard.core.memory import TRIM_AFTER_DECODE, HeapWatch, limit_malloc_arenas, release_free_memory
 from gazoguard.perception import Perception, builtin_perceptions
-from gazoguard.picture import ImageInput, Picture, decode_bytes, load_picture, read_source_bytes
+from gazoguard.imaging.picture import ImageInput, Picture, decode_bytes, load_picture, read_source_bytes
 from gazoguard.profiles import Profile, load_profile
-from gazoguard.report import Report
-from gazoguard.scene import Scene
-from gazoguard.vision.small import remember_shrunk, shrunk_jpeg
+from gazoguard.pipeline.report import Report
+from gazoguard.perception.scene import Scene
+from gazoguard.imaging.scaled import remember_shrunk, shrunk_jpeg
 
 LOAD_TIMEOUT_S = 180.0
 # Text reading (OCR, then everything that reads its text) is the longest path of a check; the
@@ -192,3 +193,9 @@ class Engine:
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._low_pool.shutdown(wait=False, cancel_futures=True)
+
+
+@load_once
+def default_engine() -> Engine:
+    """The process-wide engine: models are loaded once per process and shared."""
+    return Engine()

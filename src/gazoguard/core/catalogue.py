@@ -32,7 +32,7 @@ class KindInfo:
 
 @cache
 def _data() -> dict:
-    text = resources.files("gazoguard").joinpath("catalogue.toml").read_text(encoding="utf-8")
+    text = resources.files("gazoguard.core").joinpath("catalogue.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gazoguard.catalogue import fix_text, kind_info
-from gazoguard.finding import Finding
+from gazoguard.core.catalogue import fix_text, kind_info
+from gazoguard.core.finding import Finding
 
 _BY_CATEGORY: dict[str, tuple[str, str]] = {
     "identity": ("{ja}が写っています{count_ja}。", "A {en} is visible{count_en}."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from gazoguard.finding import Box, union_box
+from gazoguard.core.finding import Box, union_box
 
 
 @dataclass(frozen=True, slots=True)

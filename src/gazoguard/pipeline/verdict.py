@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazoguard import explain
-from gazoguard.finding import DetectorRun, Finding, RunStatus
-from gazoguard.levels import Level, highest
+from gazoguard.pipeline import explain
+from gazoguard.core.finding import DetectorRun, Finding, RunStatus
+from gazoguard.core.levels import Level, highest
 from gazoguard.profiles.loader import Profile
 
 

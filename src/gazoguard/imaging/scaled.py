@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from gazoguard.picture import Picture, to_rgb
+from gazoguard.imaging.picture import Picture, to_rgb
 
 SHAPE_SIDE = 640
 SAMPLE_SIDE = 640

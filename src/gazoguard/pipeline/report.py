@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazoguard.assess import Verdict
-from gazoguard.errors import GazoError
-from gazoguard.finding import DetectorRun, Finding
+from gazoguard.pipeline.verdict import Verdict
+from gazoguard.core.errors import GazoError
+from gazoguard.core.finding import DetectorRun, Finding
 
 SCHEMA = "gazoguard.report/1"
 

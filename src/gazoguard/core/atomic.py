@@ -1,4 +1,8 @@
-"""Crash-safe file writes: a reader sees the old file or the new one, never half of one."""
+"""Crash-safe file writes: a temporary file beside the target, fsync, then ``os.replace``.
+
+A reader sees the old file or the new one, never half of one; a crash, a kill or a
+full disk mid-way leaves the old target (or none) and no temporary file behind.
+"""
 
 from __future__ import annotations
 

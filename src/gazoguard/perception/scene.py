@@ -1,12 +1,25 @@
-"""Per-picture shared results: each perception runs at most once per picture."""
+"""A perception (a model whose output several detectors share) and the Scene that memoises it per picture.
+
+A :class:`Perception` is loaded once per process and computed at most once per
+picture: the :class:`Scene` of one check holds its result, so the personal-text,
+document and place detectors all read the same OCR pass.
+"""
 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar
 
-from gazoguard.perception import Perception
-from gazoguard.picture import Picture
+from gazoguard.core.lazy import LoadsOnce
+from gazoguard.imaging.picture import Picture
+
+
+class Perception(LoadsOnce, ABC):
+    name: ClassVar[str]
+
+    @abstractmethod
+    def compute(self, picture: Picture, scene: Scene) -> Any: ...
 
 
 class Scene:

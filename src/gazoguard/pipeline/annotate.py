@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from gazoguard.catalogue import kind_info
-from gazoguard.fonts import cjk_font
-from gazoguard.levels import Level
-from gazoguard.report import Report
+from gazoguard.core.catalogue import kind_info
+from gazoguard.core.fonts import cjk_font
+from gazoguard.core.levels import Level
+from gazoguard.imaging.marks import Mark, draw_marks, scale_box, scaled_copy, withheld
+from gazoguard.pipeline.report import Report
 
 LEVEL_COLOURS = {
     Level.SAFE: (46, 139, 87),
@@ -29,26 +30,25 @@ def finding_levels(report: Report) -> dict[int, Level]:
 
 
 def annotate(image: Image.Image, report: Report, *, lang: str = "ja", hide_sexual: bool = True) -> Image.Image:
-    """A copy of ``image`` with each boxed finding numbered, plus a legend panel."""
-    scale = min(1.0, MAX_SIDE / max(image.size))
-    base = image.convert("RGB").resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))))
+    """A copy of ``image`` with each boxed finding numbered, plus a legend panel.
+
+    The safety rules of :mod:`gazoguard.imaging.marks` apply: sexual boxes are black, and a
+    picture that must not be stored is shown grey. ``hide_sexual=False`` is for tests only.
+    """
+    base, scale = scaled_copy(image, MAX_SIDE)
     if report.verdict and report.verdict.must_not_store:
-        base = Image.new("RGB", base.size, (40, 40, 40))  # never redraw a red-line picture
-    draw = ImageDraw.Draw(base)
+        base = withheld(base.size)  # never redraw a red-line picture
     levels = finding_levels(report)
-    line = max(2, round(max(base.size) / 400))
-    label_font = cjk_font(max(12, round(max(base.size) / 45)))
-    for number, (index, finding) in enumerate(_boxed(report), start=1):
-        colour = LEVEL_COLOURS[levels.get(index, Level.CAUTION)]
-        x0, y0, x1, y1 = (round(v * scale) for v in finding.box)  # type: ignore[union-attr]
-        if hide_sexual and finding.category == "sexual":
-            draw.rectangle((x0, y0, x1, y1), fill=(0, 0, 0))
-        draw.rectangle((x0, y0, x1, y1), outline=colour, width=line)
-        tag = str(number)
-        tw, th = _text_size(draw, tag, label_font)
-        ty = y0 - th - 4 if y0 - th - 4 >= 0 else y0
-        draw.rectangle((x0, ty, x0 + tw + 6, ty + th + 4), fill=colour)
-        draw.text((x0 + 3, ty + 1), tag, fill=(255, 255, 255), font=label_font)
+    marks = [
+        Mark(
+            scale_box(finding.box, scale),  # type: ignore[arg-type]
+            number,
+            LEVEL_COLOURS[levels.get(index, Level.CAUTION)],
+            finding.category if hide_sexual else None,
+        )
+        for number, (index, finding) in enumerate(_boxed(report), start=1)
+    ]
+    draw_marks(base, marks)
     return _with_legend(base, report, lang, levels)
 
 
