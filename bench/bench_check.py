@@ -73,7 +73,7 @@ def cpu_split(engine, blob: bytes) -> dict[str, float]:  # type: ignore[no-untyp
     Shared perceptions are computed first (``perception:<name>``), so detectors are charged only for
     their own work; ``decode`` is reading the JPEG into a Picture (its RGB array included).
     """
-    from gazoguard import engine as engine_module
+    from gazoguard.pipeline import engine as engine_module
     from gazoguard.imaging.picture import load_picture
     from gazoguard.perception.scene import Scene
 

@@ -193,7 +193,7 @@ def test_a_failed_detector_does_not_keep_its_arrays_alive_after_the_check():
 def test_detectors_off_the_text_path_run_at_a_lower_cpu_priority():
     import os
 
-    from gazoguard import engine as engine_module
+    from gazoguard.pipeline import engine as engine_module
 
     seen: dict[str, int] = {}
 
@@ -229,8 +229,8 @@ def test_a_large_jpeg_s_working_copy_is_decoded_beside_the_full_picture_and_only
 
     import numpy as np
 
-    from gazoguard import engine as engine_module
-    from gazoguard.vision import small
+    from gazoguard.pipeline import engine as engine_module
+    from gazoguard.imaging import scaled as small
 
     events: list[str] = []
     real = small.shrunk_jpeg

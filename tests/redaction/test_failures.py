@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from gazoguard.core import atomic as core_atomic
 from gazoguard.redaction import atomic, redact
 from gazoguard.redaction.errors import RedactionError
 
@@ -84,7 +85,7 @@ def test_permission_denied_while_creating_the_temp_file(photo: Path, tmp_path: P
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(core_atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(RedactionError) as info:
         atomic.write_atomic(tmp_path / "out.jpg", b"data")
     assert info.value.code == "output_unwritable"
@@ -100,7 +101,7 @@ def test_disk_full_leaves_no_partial_file(photo: Path, tmp_path: Path, test_engi
         written.append(os.write(fd, bytes(data[:100])))  # a partial write really reaches the temp file
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic, "_write_all", write_then_fail)
+    monkeypatch.setattr(core_atomic, "_write_all", write_then_fail)
     before = _listing(photo.parent, out_dir), _digest(photo)
     with pytest.raises(RedactionError) as info:
         redact(photo, out_dir / "clean.jpg", engine=test_engine, kinds=FAST)
@@ -117,7 +118,7 @@ def test_failed_write_keeps_an_existing_output_intact(tmp_path: Path, monkeypatc
     def fail(fd, data):
         raise OSError(errno.EIO, "I/O error")
 
-    monkeypatch.setattr(atomic, "_write_all", fail)
+    monkeypatch.setattr(core_atomic, "_write_all", fail)
     with pytest.raises(RedactionError) as info:
         atomic.write_atomic(target, b"new")
     assert info.value.code == "write_failed"
@@ -129,7 +130,7 @@ def test_interrupt_mid_write_removes_the_temp_file(tmp_path: Path, monkeypatch):
     def interrupted(fd, data):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic, "_write_all", interrupted)
+    monkeypatch.setattr(core_atomic, "_write_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic.write_atomic(tmp_path / "out.png", b"x")
     assert os.listdir(tmp_path) == []

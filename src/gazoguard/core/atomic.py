@@ -16,10 +16,11 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> N
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -30,6 +31,13 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> N
             pass
         raise
     fsync_dir(path.parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None:
