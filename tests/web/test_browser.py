@@ -206,3 +206,19 @@ def test_playbooks_page_and_nav(open_page, artifacts_dir):
     page.click("#nav-talk")
     page.wait_for_url("**/talk*")
     assert page.is_visible("#talk-text")
+
+
+def test_a_safe_result_says_what_was_not_checked_and_that_it_is_no_guarantee(open_page, tmp_path):
+    """A plain picture comes out ◎, and the page still lists the clues nobody looked at (rooms, reflections…)."""
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (320, 240), (200, 200, 200)).save(plain)
+    page = open_page("/")
+    report = _check_photo(page, plain)
+    not_checked = [item["ja"] for item in report["coverage"]["not_checked"]]
+    assert "部屋の様子" in not_checked and any("映り込み" in label for label in not_checked)
+    assert page.is_visible("#coverage-unchecked")
+    shown = page.text_content("#coverage-unchecked")
+    assert "自分の目で確かめてください" in shown and "部屋の様子" in shown
+    if report["verdict"]["level"] == "safe":
+        assert "安全の保証ではありません" in page.text_content("#coverage-safe")
+        assert page.is_visible("#coverage-safe")

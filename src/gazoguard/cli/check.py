@@ -118,12 +118,32 @@ def format_report(report: Report, lang: str = "ja") -> str:
         lines.append("  送る前に考えてみてください:" if ja else "  Before you send, ask yourself:")
         for q in verdict.questions:
             lines.append(f"   ・{q['ja'] if ja else q['en']}")
+    lines.extend(_coverage_lines(report, ja))
     slow = sorted(report.runs, key=lambda r: -r.ms)[:1]
     failed = [r for r in report.runs if r.status.value in ("failed", "timeout")]
     for r in failed:
         lines.append(f"  ! {r.name}: {r.status.value} ({r.error})")
     lines.append(f"  {report.elapsed_ms:.0f} ms" + (f" (最も遅い検出器 / slowest: {slow[0].name} {slow[0].ms:.0f} ms)" if slow else ""))
     return "\n".join(lines)
+
+
+def _coverage_lines(report: Report, ja: bool) -> list[str]:
+    """What was not looked at: a ◎ is only about what was checked (never a guarantee)."""
+    coverage = report.coverage
+    if coverage is None:
+        return []
+    lang = "ja" if ja else "en"
+    lines = []
+    if coverage.failed:
+        head = "  確認できなかったもの（検出器の失敗）/ could not be checked: " if ja else "  could not be checked (a detector failed): "
+        lines.append(head + "、".join(coverage.labels("failed", lang)) if ja else head + ", ".join(coverage.labels("failed", lang)))
+    if coverage.not_checked:
+        head = "  調べていないもの — 自分の目で確かめてください / not checked — look yourself: " if ja else "  not checked — look for these yourself: "
+        lines.append(head + ("、".join(coverage.labels("not_checked", lang)) if ja else ", ".join(coverage.labels("not_checked", lang))))
+    if report.level == "safe":
+        lines.append("  ◎ は調べた範囲で見つからなかったという意味で、安全の保証ではありません。/ ◎ means nothing was found in what was checked; it is not a guarantee."
+                     if ja else "  ◎ means nothing was found in what was checked; it is not a guarantee.")
+    return lines
 
 
 def _write_annotation(picture: Picture, report: Report, out_dir: Path, lang: str) -> None:

@@ -21,6 +21,7 @@ from gazoguard.core.memory import TRIM_AFTER_DECODE, HeapWatch, limit_malloc_are
 from gazoguard.perception import Perception, builtin_perceptions
 from gazoguard.imaging.picture import ImageInput, Picture, decode_bytes, load_picture, read_source_bytes
 from gazoguard.profiles import Profile, load_profile
+from gazoguard.pipeline.coverage import Coverage, coverage_of
 from gazoguard.pipeline.report import Report
 from gazoguard.perception.scene import Scene
 from gazoguard.imaging.scaled import remember_shrunk, shrunk_jpeg
@@ -111,6 +112,7 @@ class Engine:
         release_free_memory()
         verdict = assess(findings, prof, runs)
         return Report(
+            coverage=self.coverage(runs),
             image=summary,
             profile=prof.name,
             findings=tuple(findings),
@@ -189,6 +191,14 @@ class Engine:
             return DetectorRun(name, RunStatus.FAILED, elapsed, f"{type(error).__name__}: {error}"[:300]), []
         found, ms = job.future.result()
         return DetectorRun(name, RunStatus.OK, ms), found
+
+    def coverage(self, runs: list[DetectorRun]) -> Coverage:
+        """Which catalogue kinds the detectors of ``runs`` looked at, failed on, or never look for."""
+        ran = {run.name for run in runs}
+        detectors = self.registry.all()
+        declared = {d.name: d.kinds for d in detectors if d.name in ran}
+        registered = frozenset().union(*(d.kinds for d in detectors))
+        return coverage_of(declared, runs, registered)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,4 +1,7 @@
-"""The report contract ``gazoguard.report/1``: what a check says, as plain data."""
+"""The report contract ``gazoguard.report/1``: what a check says, as plain data.
+
+Revision 1.1 adds the optional ``coverage`` (what was and was not looked at); a reader of 1.0 ignores it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from gazoguard.pipeline.coverage import Coverage
 from gazoguard.pipeline.verdict import Verdict
 from gazoguard.core.errors import GazoError
 from gazoguard.core.finding import DetectorRun, Finding
@@ -22,6 +26,7 @@ class Report:
     runs: tuple[DetectorRun, ...] = ()
     elapsed_ms: float = 0.0
     error: GazoError | None = None
+    coverage: Coverage | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -51,6 +56,8 @@ class Report:
         out["findings"] = [f.to_dict() for f in self.findings]
         out["detectors"] = [r.to_dict() for r in self.runs]
         out["elapsed_ms"] = round(self.elapsed_ms, 1)
+        if self.coverage is not None:
+            out["coverage"] = self.coverage.to_dict()
         out.update(self.extra)
         return out
 

@@ -132,6 +132,18 @@
     });
   }
 
+  function showCoverage(report) {
+    const c = report.coverage, box = $("coverage");
+    const failed = $("coverage-failed"), unchecked = $("coverage-unchecked");
+    const names = (items) => items.map((i) => say(i.ja, i.en)).join(say("、", ", "));
+    failed.hidden = !(c && c.failed.length);
+    unchecked.hidden = !(c && c.not_checked.length);
+    if (c && c.failed.length) failed.textContent = say("確認できなかったもの（検出器の失敗）: ", "Could not be checked (a detector failed): ") + names(c.failed);
+    if (c && c.not_checked.length) unchecked.textContent = say("調べていないもの — 自分の目で確かめてください: ", "Not checked — look for these yourself: ") + names(c.not_checked);
+    $("coverage-safe").hidden = report.verdict.level !== "safe";
+    box.hidden = failed.hidden && unchecked.hidden && $("coverage-safe").hidden;
+  }
+
   function render() {
     if (!current) return;
     const report = current.report, v = report.verdict;
@@ -140,6 +152,7 @@
     verdict.className = "verdict level-" + v.level;
     verdict.textContent = `${MARKS[v.level]} ${say(v.label_ja, v.label_en)}`;
     listReasons(v, drawBoxes(report));
+    showCoverage(report);
     $("teen-help").hidden = !(report.profile === "teen" || v.level === "block");
     $("questions").hidden = !(v.questions && v.questions.length);
     $("redact").hidden = v.level === "safe" && !report.findings.length;
