@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from gazoguard import playbooks
-from gazoguard.pipeline.explain import THREE_QUESTIONS
+from gazoguard.pipeline.explain import HELP_HEADING, QUESTIONS_HEADING, THREE_QUESTIONS
 from gazoguard.profiles import load_profile
 from gazoguard.web.profile_choice import PUBLIC_PROFILES
 
@@ -29,7 +29,8 @@ def _page(request: Request, template: str, lang: str, **context) -> HTMLResponse
 def checker_page(request: Request, lang: str = "ja"):
     profiles = [load_profile(name) for name in PUBLIC_PROFILES]
     performer = load_profile("performer")
-    return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS, limits=performer.limits)
+    return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS,
+                 questions_heading=QUESTIONS_HEADING, help_heading=HELP_HEADING, limits=performer.limits)
 
 
 @router.get("/talk", response_class=HTMLResponse)

@@ -142,6 +142,12 @@
     listReasons(v, drawBoxes(report));
     $("teen-help").hidden = !(report.profile === "teen" || v.level === "block");
     $("questions").hidden = !(v.questions && v.questions.length);
+    const note = $("safe-note");
+    note.hidden = !v.note_ja;
+    note.textContent = v.note_ja ? "※ " + say(v.note_ja, v.note_en) : "";
+    const help = $("help-lines");
+    help.innerHTML = "";
+    (v.help || []).forEach((h) => { const li = document.createElement("li"); li.textContent = say(h.ja, h.en); help.appendChild(li); });
     $("redact").hidden = v.level === "safe" && !report.findings.length;
   }
 
