@@ -12,6 +12,7 @@ from gazoguard import playbooks
 from gazoguard.pipeline.explain import HELP_HEADING, QUESTIONS_HEADING, THREE_QUESTIONS
 from gazoguard.profiles import load_profile
 from gazoguard.web.profile_choice import PUBLIC_PROFILES
+from gazoguard.web.where import processing_place
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 router = APIRouter(include_in_schema=False)
@@ -22,7 +23,8 @@ def _lang(lang: str) -> str:
 
 
 def _page(request: Request, template: str, lang: str, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, {"lang": _lang(lang), "page": template.removesuffix(".html"), **context})
+    return templates.TemplateResponse(request, template, {"lang": _lang(lang), "page": template.removesuffix(".html"),
+                                                        "where": processing_place(request), **context})
 
 
 @router.get("/", response_class=HTMLResponse)
