@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     retention_interval_s: float = 3600.0  # how often expired cases are purged while serving (also on every open); 0: only on open and by command
     login_max_failures: int = 5
     cookie_secure: bool = False  # set true behind HTTPS
+    timezone: str = "Asia/Tokyo"  # how times are shown on the console and the customer pages (IANA name)
 
     @property
     def max_upload_bytes(self) -> int:
