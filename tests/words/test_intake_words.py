@@ -27,7 +27,8 @@ def test_readable_numbers_get_the_reply_about_numbers_even_beside_a_face():
 
 
 def test_an_id_card_gets_the_reply_about_hiding_the_number_and_address():
-    assert reply_key("ask_to_mask", [{"code": "document"}]) == "ask_to_mask:id_card"
+    assert reply_key("ask_to_mask", [{"code": "document", "ja": "運転免許証が写っています。"}]) == "ask_to_mask:id_card"
+    assert reply_key("ask_to_mask", [{"code": "document", "ja": "レシート・領収書が写っています。"}, {"code": "phone"}]) == "ask_to_mask"
     assert reply_key("ask_to_mask", [{"code": "my_number"}, {"code": "face"}]) == "ask_to_mask:id_card"
     assert "番号や住所は紙やアプリで隠した状態で" in DEFAULTS["ask_to_mask:id_card"][0]
 

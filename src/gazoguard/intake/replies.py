@@ -61,13 +61,21 @@ def reply_key(action: str, reasons: Iterable[Mapping[str, Any]] = ()) -> str:
     """Which reply answers ``action`` given the verdict's reasons: the most serious reason decides."""
     if action != "ask_to_mask":
         return action
+    reasons = list(reasons)
     codes = {str(r.get("code", "")) for r in reasons}
     categories = {_category(code) for code in codes}
-    if "document" in categories or codes & _ID_KINDS:
+    if codes & _ID_KINDS or any(r.get("code") == "document" and _names_an_id(str(r.get("ja", ""))) for r in reasons):
         return "ask_to_mask:id_card"
-    if "personal_text" in categories or not categories & {"identity"}:
-        return "ask_to_mask"
-    return "ask_to_mask:faces"
+    if categories & {"identity"} and not categories & {"personal_text", "document"}:
+        return "ask_to_mask:faces"
+    return "ask_to_mask"
+
+
+def _names_an_id(text: str) -> bool:
+    return any(name in text for name in _ID_NAMES)
+
+
+_ID_NAMES = ("運転免許証", "マイナンバーカード", "健康保険証", "パスポート", "在留カード", "学生証", "社員証", "身分証")
 
 
 def _category(code: str) -> str:
