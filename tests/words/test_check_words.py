@@ -39,3 +39,13 @@ def test_teen_help_lines_are_a_help_block_not_a_numbered_reason(golden):
 def test_the_annotated_legend_carries_the_safe_note_and_the_questions(golden):
     lines = [text for text, _ in legend_lines(_report([], "personal"))]
     golden("legend_safe_personal.txt", "\n".join(lines) + "\n")
+
+
+def test_the_terms_checker_says_why_and_gives_an_overall_verdict(golden):
+    from gazoguard.cli.terms import format_result
+    from gazoguard.terms import check_terms
+
+    text = format_result(check_terms("画像は自動保存しません。年齢確認を行います。"))
+    lines = text.splitlines()
+    assert lines[0].startswith("× 総合") and "スクリーンショット" in text
+    golden("terms_vague.txt", text + "\n")
