@@ -57,5 +57,5 @@ def test_the_cli_lists_what_was_not_checked_and_that_safe_is_no_guarantee():
     text = format_report(report, "ja")
     assert report.level == "safe"
     assert "自分の目で確かめてください" in text and "部屋の様子" in text
-    assert "安全の保証ではありません" in text
+    assert "保証するものではありません" in text
     assert "not a guarantee" in format_report(report, "en")

@@ -12,6 +12,7 @@ from importlib import resources
 
 import pytest
 
+from gazoguard.pipeline import explain
 from gazoguard.pipeline.verdict import assess
 from gazoguard.core.catalogue import kinds, kinds_in
 from gazoguard.core.finding import DetectorRun, Finding, RunStatus
@@ -87,11 +88,18 @@ def test_each_three_questions_rule(profile):
     assert bool(verdict.questions) == _raw(profile).get("three_questions", False)
 
 
-def test_the_three_questions_are_asked_for_personal_and_teen():
-    for name in ("personal", "teen"):
-        questions = assess([_finding("face")], load_profile(name)).questions
-        assert len(questions) == 3 and all(q["ja"] and q["en"] for q in questions)
-    assert assess([], load_profile("personal")).questions == ()  # nothing to think about when safe
+def test_the_three_questions_are_asked_on_every_result_of_a_sender_profile_safe_included():
+    for name in ("personal", "teen", "performer", "ai-upload"):
+        for findings in ([_finding("face")], []):
+            questions = assess(findings, load_profile(name)).questions
+            assert questions == explain.THREE_QUESTIONS  # the one set, ◎ included
+    assert assess([], load_profile("business-intake")).questions == ()  # the business is not the sender
+
+
+def test_a_safe_result_says_it_is_safe_only_about_what_was_checked():
+    out = assess([], load_profile("personal")).to_dict()
+    assert out["level"] == "safe" and "保証するものではありません" in out["note_ja"] and "not a guarantee" in out["note_en"]
+    assert "note_ja" not in assess([_finding("face")], load_profile("personal")).to_dict()
 
 
 # --- performer limits ---------------------------------------------------------------------------
@@ -171,8 +179,8 @@ def test_teen_raises_faces_and_school_clues_to_danger():
 def test_teen_says_whom_to_ask_for_help():
     contacts = _raw("teen")["help"]["contacts"]
     verdict = assess([_finding("swimwear")], load_profile("teen"))
-    assert verdict.reasons[-1].code == "ask_for_help"
-    assert "#9110" in verdict.reasons[-1].ja and "189" in verdict.reasons[-1].ja
+    assert all(r.code != "ask_for_help" for r in verdict.reasons)  # help, not a risk: never a numbered reason
+    assert "#9110" in " ".join(h["ja"] for h in verdict.help) and "189" in " ".join(h["ja"] for h in verdict.help)
     assert [h["ja"] for h in verdict.help] == [c["ja"] for c in contacts]
     assert verdict.to_dict()["help"][0]["en"] == contacts[0]["en"]
 

@@ -60,6 +60,26 @@ def shop(tmp_path, checker):
 
 
 
+CODES = sorted({code for group in ("action", "decision", "case_status", "deletion_status", "alert_status", "stored",
+                                    "purpose", "role", "audit_action", "reply") for code in __import__(
+    "gazoguard.intake.labels", fromlist=["table"]).table()[group]} | {"True", "False", "None"})
+READ_TEXT = """() => [...document.querySelectorAll('body *')]
+  .filter(e => !e.closest('code, textarea, script, style, option') && e.children.length === 0)
+  .map(e => e.textContent.trim()).filter(Boolean)"""
+
+
+def assert_readable(page) -> None:
+    """No raw code as a person's text, no English key inside Japanese text, no UTC time where Japan time is set."""
+    import re
+
+    texts = page.evaluate(READ_TEXT)
+    raw = [t for t in texts if t in CODES]
+    english_keys = [t for t in texts if re.search(r"[ぁ-んァ-ン一-龥]", t) and re.search(r"(?<![\w@.:/-])(" + "|".join(map(re.escape, CODES)) + r")(?![\w@.:/-])", t)]
+    utc = [t for t in texts if re.search(r"\bUTC\b|\d{2}:\d{2}(:\d{2})?Z\b", t)]
+    assert not raw and not english_keys and not utc, (page.url, raw, english_keys, utc)
+    assert "日本時間" in page.text_content("#time-zone")
+
+
 def _login(page, base: str, username: str) -> None:
     page.goto(f"{base}/console")
     assert "/console/login" in page.url
@@ -78,6 +98,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     assert "送らないでください" in page.text_content("#notice")
     assert page.locator("#notice-never li").count() == 4
     save_shot(page, artifacts_dir, "intake-notice-ja")
+    assert_readable(page)
 
     # 2. the chat system posts three pictures; each gets its judgement and canned reply
     pictures = {
@@ -95,11 +116,13 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
             replies[case_id] = response.json()
     assert [replies[c]["action"] for c in pictures] == ["accept", "ask_to_mask", "ask_to_mask"]
     assert "隠して" in replies["C-1002"]["reply"]["ja"]
+    assert "顔" in replies["C-1003"]["reply"]["ja"] and "電話番号" not in replies["C-1003"]["reply"]["ja"]
 
     # 3. the admin sees every case and assigns the receipt to staff
     _login(page, base, "admin1")
     assert page.locator("#queue tbody tr").count() == 3
     save_shot(page, artifacts_dir, "intake-console-queue-admin")
+    assert_readable(page)
     page.click("text=C-1002")
     page.select_option("#assign-staff", "staff1")
     page.click("#assign")
@@ -113,8 +136,9 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     page.wait_for_function("() => { const i = document.querySelector('img.case-image'); return i && i.complete && i.naturalWidth > 0; }",
                            timeout=15_000)
     save_shot(page, artifacts_dir, "intake-console-case-staff")
+    assert_readable(page)
     page.click("button[data-decision='ask_resend']")
-    assert page.text_content(".decision-done") == "ask_resend"
+    assert page.get_attribute(".decision-done", "data-code") == "ask_resend" and page.text_content(".decision-done") == "再送を依頼"
     page.click("#logout")
 
     # 4. the customer asks for deletion; the admin records it and carries it out
@@ -123,12 +147,15 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     page.fill("#deletion-customer", "cust-42")
     page.click("#record-deletion")
     page.click("button.carry-out")
-    assert page.text_content("tr[data-customer='cust-42'] .status") == "completed"
+    assert page.text_content("tr[data-customer='cust-42'] .status") == "削除完了"
     save_shot(page, artifacts_dir, "intake-console-deletions")
+    assert_readable(page)
     page.click("a.report-html")
     assert "画像削除 完了報告書" in page.text_content("h1")
+    assert page.locator("#logout").count() == 0 and page.locator("nav").count() == 0  # the customer's page: no console chrome
     assert "3" in page.text_content("#completion")
     save_shot(page, artifacts_dir, "intake-completion-report")
+    assert_readable(page)
     page.go_back()
     with page.expect_download() as download:
         page.click("a.report-pdf")
@@ -140,10 +167,15 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     # 5. every step is in the intact audit log
     page.goto(f"{base}/console/audit")
     assert "intact" in page.text_content("#audit-status") or "完全" in page.text_content("#audit-status")
-    actions = page.locator("#audit tr td:nth-child(4)").all_text_contents()
+    actions = [page.locator("#audit tr td:nth-child(4)").nth(i).get_attribute("data-code")
+               for i in range(page.locator("#audit tr td:nth-child(4)").count())]
     for action in ("intake", "assign", "view", "view_image", "decision", "deletion_request", "delete", "deletion_complete", "download"):
         assert action in actions
     save_shot(page, artifacts_dir, "intake-console-audit")
+    assert_readable(page)
+    for path in ("/console/policy", "/console/alerts", "/console/replies", "/console/retention"):
+        page.goto(f"{base}{path}")
+        assert_readable(page)
     page.goto(f"{base}/console")
     assert page.locator("#queue tbody tr[data-case]").count() == 0
     page.close()

@@ -15,6 +15,7 @@ from gazoguard.core.errors import GazoError
 from gazoguard.cli._paths import iter_image_paths
 from gazoguard.imaging.picture import Picture, load_picture
 from gazoguard.core.progress import Progress
+from gazoguard.pipeline import explain
 from gazoguard.pipeline.report import Report
 
 EXIT_CLEAR, EXIT_RISKY, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -112,12 +113,18 @@ def format_report(report: Report, lang: str = "ja") -> str:
         lines.append(f"     → {fix}")
     if not verdict.reasons:
         lines.append("  問題は見つかりませんでした。" if ja else "  Nothing was found.")
+    if verdict.level.value == "safe":
+        lines.append("  ※ " + (explain.SAFE_NOTE[0] if ja else explain.SAFE_NOTE[1]))
     if verdict.must_not_store:
         lines.append("  ⛔ この画像は保存・表示してはいけません。" if ja else "  ⛔ This image must not be stored or shown.")
     if verdict.questions:
-        lines.append("  送る前に考えてみてください:" if ja else "  Before you send, ask yourself:")
-        for q in verdict.questions:
-            lines.append(f"   ・{q['ja'] if ja else q['en']}")
+        lines.append("  " + (explain.QUESTIONS_HEADING[0] if ja else explain.QUESTIONS_HEADING[1]) + ":")
+        for n, q in enumerate(verdict.questions, start=1):
+            lines.append(f"   Q{n}. {q['ja'] if ja else q['en']}")
+    if verdict.help:
+        lines.append("  " + (explain.HELP_HEADING[0] if ja else explain.HELP_HEADING[1]) + ":")
+        for h in verdict.help:
+            lines.append(f"   ・{h['ja'] if ja else h['en']}")
     lines.extend(_coverage_lines(report, ja))
     slow = sorted(report.runs, key=lambda r: -r.ms)[:1]
     failed = [r for r in report.runs if r.status.value in ("failed", "timeout")]
@@ -128,7 +135,7 @@ def format_report(report: Report, lang: str = "ja") -> str:
 
 
 def _coverage_lines(report: Report, ja: bool) -> list[str]:
-    """What was not looked at: a ◎ is only about what was checked (never a guarantee)."""
+    """What could not be or was not looked at (the ◎ note itself is explain.SAFE_NOTE)."""
     coverage = report.coverage
     if coverage is None:
         return []
@@ -140,9 +147,6 @@ def _coverage_lines(report: Report, ja: bool) -> list[str]:
     if coverage.not_checked:
         head = "  調べていないもの — 自分の目で確かめてください / not checked — look yourself: " if ja else "  not checked — look for these yourself: "
         lines.append(head + ("、".join(coverage.labels("not_checked", lang)) if ja else ", ".join(coverage.labels("not_checked", lang))))
-    if report.level == "safe":
-        lines.append("  ◎ は調べた範囲で見つからなかったという意味で、安全の保証ではありません。/ ◎ means nothing was found in what was checked; it is not a guarantee."
-                     if ja else "  ◎ means nothing was found in what was checked; it is not a guarantee.")
     return lines
 
 

@@ -148,19 +148,25 @@ def _verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK if result.ok else EXIT_BROKEN
+    # the overall result comes first, so a valid signature is never read as "all is well" above a tamper message
+    if result.ok:
+        _say(args, f"✅ 改ざんなし: 記録 {result.entries} 件すべてを確認しました（最新ハッシュ {result.head_hash}）",
+             f"✅ Not tampered with: all {result.entries} entries checked (head hash {result.head_hash})")
+    else:
+        first = result.first_broken_seq
+        where = (f"（最初に壊れた記録: {first}）", f" (first broken entry: {first})") if first else ("", "")
+        _say(args, f"❌ 改ざんあり・検証できない{where[0]}。この証拠は、このままでは信頼できません。",
+             f"❌ Tampered with / cannot be verified{where[1]}. This evidence cannot be trusted as it is.")
+        _say(args, "見つかった変更:", "Changes found:")
+        _print_problems(result, args.lang)
     for sig in result.signatures:
         state = ("有効", "valid") if sig.valid else ("無効", "INVALID")
-        _say(args, f"署名（記録 {sig.head_seq} まで）: {state[0]}  鍵の指紋 {sig.fingerprint}",
-             f"Signature (up to entry {sig.head_seq}): {state[1]}  key fingerprint {sig.fingerprint}")
-    if result.ok:
-        _say(args, f"改ざんはありません: 記録 {result.entries} 件、最新ハッシュ {result.head_hash}",
-             f"Intact: {result.entries} entries, head hash {result.head_hash}")
-        return EXIT_OK
-    first = result.first_broken_seq
-    _say(args, f"変更が見つかりました{f'（最初に壊れた記録: {first}）' if first else ''}:",
-         f"Changes found{f' (first broken entry: {first})' if first else ''}:")
-    _print_problems(result, args.lang)
-    return EXIT_BROKEN
+        doubt = ("（署名自体は有効ですが、上の変更のため全体としては検証できません）",
+                 " (the signature itself is valid, but the changes above mean the whole cannot be verified)") \
+            if sig.valid and not result.ok else ("", "")
+        _say(args, f"署名（記録 {sig.head_seq} まで）: {state[0]}{doubt[0]}  鍵の指紋 {sig.fingerprint}",
+             f"Signature (up to entry {sig.head_seq}): {state[1]}{doubt[1]}  key fingerprint {sig.fingerprint}")
+    return EXIT_OK if result.ok else EXIT_BROKEN
 
 
 def _sign(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "playbook",
         help="今すぐできること（手順）を表示 / show what to do now",
-        description="状況別の手順: about_to_send（送る前）, already_sent（送ってしまった）, threatened（脅されている）, parent（保護者）。/ Step-by-step guidance by situation.",
+        description="状況別の手順: about_to_send（送る前）, own_rules（自分ルール）, already_sent（送ってしまった）, threatened（脅されている）, forwarded（広められた）, parent_before（保護者・起きる前に）, parent（保護者・起きたとき）。/ Step-by-step guidance by situation.",
     )
     p.add_argument("name", nargs="?", help="手順の名前（省略で一覧）/ playbook name (omit to list all)")
     p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 def format_result(result, lang: str = "ja") -> str:  # result: TermsResult
     ja = lang == "ja"
-    lines = []
+    lines = [result.verdict()[0 if ja else 1]]
     for s in result.signals:
         d = s.to_dict()
         name = f"{s.name_ja} / {s.name_en}" if ja else s.name_en
@@ -63,6 +63,8 @@ def format_result(result, lang: str = "ja") -> str:  # result: TermsResult
         if s.vague:
             outcome += "（あいまい）" if ja else " (vague)"
         lines.append(f"{_MARKS[s.outcome]} {name}: {outcome}")
+        if s.outcome != "safe" and s.why_ja:
+            lines.append(f"    → {s.why_ja if ja else s.why_en}")
         for e in s.evidence[:3]:
             lines.append(f"    「{e.sentence}」")
     return "\n".join(lines)

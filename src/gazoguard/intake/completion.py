@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 from functools import cache
 
+from gazoguard.core.clock import DEFAULT_TZ, local_date, local_time
 from gazoguard.core.fonts import cjk_font_path
 from gazoguard.store.models import DeletionRequest
 
@@ -21,8 +22,9 @@ class CompletionReport:
     statement_en: str
 
 
-def completion_report(request: DeletionRequest, org_name: str) -> CompletionReport:
-    completed = request.completed_at.strftime("%Y-%m-%d %H:%M UTC") if request.completed_at else "未完了 / not completed"
+def completion_report(request: DeletionRequest, org_name: str, tz: str = DEFAULT_TZ) -> CompletionReport:
+    """The report's rows; times in ``tz`` (the deployment's ``timezone`` setting) with the zone shown."""
+    completed = local_time(request.completed_at, tz) if request.completed_at else "未完了 / not completed"
     return CompletionReport(
         title_ja="画像削除 完了報告書",
         title_en="Deletion completion report",
@@ -30,8 +32,8 @@ def completion_report(request: DeletionRequest, org_name: str) -> CompletionRepo
             ("事業者", "Business", org_name),
             ("受付番号", "Request", request.public_id),
             ("お客様番号", "Customer reference", request.customer_ref),
-            ("受付日時", "Received", request.received_at.strftime("%Y-%m-%d %H:%M UTC")),
-            ("対応期限", "Deadline", request.deadline.strftime("%Y-%m-%d")),
+            ("受付日時", "Received", local_time(request.received_at, tz)),
+            ("対応期限", "Deadline", local_date(request.deadline, tz)),
             ("完了日時", "Completed", completed),
             ("削除した案件", "Cases deleted", str(request.cases_deleted)),
             ("削除した画像ファイル", "Image files deleted", str(request.files_deleted)),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazoguard.intake.delivery import AlertSender, RetryPolicy
+from gazoguard.intake.mailer import SmtpConfig
 from gazoguard.intake.retention import RetentionScheduler, purge_expired
 from gazoguard.intake.vault import Vault, load_or_create_key
 from gazoguard.store.db import Store, open_store
@@ -22,6 +24,7 @@ class Gateway:
     vault: Vault
     data_dir: Path
     scheduler: RetentionScheduler | None = field(default=None, repr=False)
+    sender: AlertSender | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, database_url: str, data_dir: Path, vault_key: str = "", *, purge_on_open: bool = True) -> Gateway:
@@ -46,7 +49,23 @@ class Gateway:
         self.scheduler.start()
         return self.scheduler
 
+    def serve_alerts(self, settings) -> AlertSender | None:  # type: ignore[no-untyped-def]
+        """Start delivering escalation alerts over SMTP when the settings name a server."""
+        config = SmtpConfig.from_settings(settings)
+        if config is None or self.sender is not None:
+            return self.sender
+        retry = RetryPolicy(settings.alert_max_attempts, settings.alert_backoff_s)
+        self.sender = AlertSender(self.store, config, retry, settings.alert_interval_s)
+        self.sender.start()
+        return self.sender
+
+    def stop_alerts(self) -> None:
+        if self.sender is not None:
+            self.sender.stop()
+            self.sender = None
+
     def close(self) -> None:
+        self.stop_alerts()
         if self.scheduler is not None:
             self.scheduler.stop()
             self.scheduler = None

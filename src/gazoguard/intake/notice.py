@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gazoguard.intake.labels import label
 from gazoguard.intake.policy import Policy
 
 
@@ -28,7 +29,8 @@ def build_notice(policy: Policy, lang: str = "ja") -> Notice:
     ja = lang != "en"
     send = tuple(_line(k.ja if ja else k.en, k.why_ja if ja else k.why_en, ja) for k in policy.allowed)
     never = tuple(_line(k.ja if ja else k.en, k.why_ja if ja else k.why_en, ja) for k in policy.forbidden)
-    days = ", ".join(f"{p} {d}{'日' if ja else ' days'}" for p, d in policy.retention_days.items())
+    days = ("、" if ja else ", ").join(
+        f"{label('purpose', p, 'ja')} {d} 日" if ja else f"{label('purpose', p, 'en').lower()} {d} days" for p, d in policy.retention_days.items())
     handling = [
         (f"お送りいただいた画像は自動で確認し、用途ごとの期間（{days}）が過ぎると削除します。"
          if ja else f"Pictures are checked automatically and deleted when their period ends ({days}).")
@@ -61,4 +63,6 @@ def build_notice(policy: Policy, lang: str = "ja") -> Notice:
 def _line(label: str, why: str, ja: bool) -> str:
     if not why:
         return label
-    return f"{label}（{why}）" if ja else f"{label} ({why})"
+    if not ja:
+        return f"{label} ({why})"
+    return f"{label} — {why}" if label.endswith("）") else f"{label}（{why}）"  # never two brackets in a row

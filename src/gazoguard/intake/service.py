@@ -124,7 +124,7 @@ class IntakeService:
                              outcome=judgement.action, stored=image.stored)
                 if kept is not None and file_name is not None:
                     self.vault.put(file_name, kept)
-                reply = render_reply(session, policy.org_id, judgement.action, request.case_id)
+                reply = render_reply(session, policy.org_id, judgement.action, request.case_id, judgement.reasons)
                 return IntakeResult(request.case_id, case.public_id, image_ref, judgement.action, judgement.level,
                                     judgement.restricted, reply, judgement.reasons)
         except BaseException:

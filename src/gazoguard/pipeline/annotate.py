@@ -8,6 +8,7 @@ from gazoguard.core.catalogue import kind_info
 from gazoguard.core.fonts import cjk_font
 from gazoguard.core.levels import Level
 from gazoguard.imaging.marks import Mark, draw_marks, scale_box, scaled_copy, withheld
+from gazoguard.pipeline import explain
 from gazoguard.pipeline.report import Report
 
 LEVEL_COLOURS = {
@@ -78,6 +79,12 @@ def legend_lines(report: Report, lang: str = "ja") -> list[tuple[str, Level]]:
     for f in unreasoned:
         info = kind_info(f.kind)
         lines.append((f"[{numbers[report.findings.index(f)]}] {info.ja if lang == 'ja' else info.en}", Level.SAFE))
+    pick = 0 if lang == "ja" else 1
+    if verdict.level == Level.SAFE:
+        lines.append(("※ " + explain.SAFE_NOTE[pick], Level.SAFE))
+    if verdict.questions:
+        lines.append((explain.QUESTIONS_HEADING[pick], Level.SAFE))
+        lines.extend((f"Q{n}. {q['ja' if lang == 'ja' else 'en']}", Level.SAFE) for n, q in enumerate(verdict.questions, 1))
     return lines
 
 

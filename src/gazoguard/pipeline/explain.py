@@ -83,10 +83,21 @@ MINOR_SEXUAL_TEXT = (
 )
 MINOR_SEXUAL_FIX = ("送らず、保存もしない。必要なら警察・相談窓口へ", "do not send or keep it; contact the police or a hotline if needed")
 
+# The one set of "three questions" (PRODUCT.md, the guide's 判断軸): every result, the checker page and the
+# about_to_send playbook (by reference, ``questions = "three_questions"``) use this tuple and no other.
 THREE_QUESTIONS = (
-    {"ja": "明日この写真が SNS に出回っても大丈夫ですか？", "en": "Would I be fine if this were on social media tomorrow?"},
-    {"ja": "3 年後、就職の面接官やパートナーの家族に見られても大丈夫ですか？", "en": "Would I be fine if a job interviewer or a partner's family saw it in three years?"},
-    {"ja": "今、自分の家族に見られても大丈夫ですか？", "en": "Would I be fine if my family saw it now?"},
+    {"ja": "明日この写真が SNS にさらされても、耐えられますか？", "en": "Would I be fine if this were on social media tomorrow?"},
+    {"ja": "3 年後、転職活動や結婚のときに（面接官やパートナーの家族に）見られても平気ですか？", "en": "Would I be fine if a job interviewer or a partner's family saw it in three years?"},
+    {"ja": "今、家族に見られても説明できますか？", "en": "Would I be fine if my family saw it now?"},
+)
+QUESTIONS_HEADING = ("送る前に 3 つの質問（1 つでも「きつい」と感じたら、送らない方が安全です）",
+                     "Three questions before you send (if even one feels hard, it is safer not to send)")
+
+SAFE_NOTE = (
+    "◎ は「確認した項目（顔・読める文字・書類・コード・画面・場所の手がかり・性的な内容・隠れたデータなど）で問題が見つからなかった」という意味で、"
+    "安全を保証するものではありません。送った画像は保存・転送されることがあります。",
+    "◎ means nothing was found in what was checked (faces, readable text, documents, codes, screens, place clues, "
+    "sexual content, hidden data and so on); it is not a guarantee. A sent picture can still be saved and passed on.",
 )
 
 LIMIT_TEXT: dict[str, tuple[str, str]] = {
@@ -101,10 +112,6 @@ def limit_text(limit: str) -> tuple[str, str]:
     return LIMIT_TEXT.get(limit, ("あなたが決めた上限を超えています。", "It crosses a limit you set."))
 
 
-def help_text(contacts: Sequence[dict[str, str]]) -> tuple[str, str]:
-    ja = "相談先: " + " / ".join(c["ja"] for c in contacts)
-    en = "Whom to ask: " + " / ".join(c["en"] for c in contacts)
-    return ja, en
-
-
-HELP_FIX = ("一人で抱え込まず、信頼できる大人や相談窓口に相談する", "do not deal with it alone: talk to an adult you trust or a helpline")
+# The help-lines block: shown after the reasons as help, never as a numbered risk.
+HELP_HEADING = ("困ったときの相談先（一人で抱え込まず、信頼できる大人や窓口に相談してください）",
+                "Where to get help (you do not have to deal with it alone: talk to an adult you trust or a helpline)")

@@ -8,7 +8,8 @@ Order of the rules, all driven by the profile file except the first:
 3. otherwise the level of the finding's kind, else of its category;
 4. a detector that failed or timed out raises the level to ``failure_level``;
 5. profiles with ``[[actions]]`` get the first matching action (else accept);
-6. profiles with ``[[help.contacts]]`` add whom to ask from ``help.min_level`` on.
+6. profiles with ``[[help.contacts]]`` carry whom to ask (``Verdict.help``, never a reason) from ``help.min_level`` on;
+7. profiles with ``three_questions`` carry the three questions on every result, ◎ included.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ class Verdict:
             out["questions"] = [dict(q) for q in self.questions]
         if self.help:
             out["help"] = [dict(h) for h in self.help]
+        if self.level == Level.SAFE:
+            out["note_ja"], out["note_en"] = explain.SAFE_NOTE
         return out
 
 
@@ -81,15 +84,13 @@ def assess(findings: Sequence[Finding], profile: Profile, runs: Sequence[Detecto
     reasons.sort(key=lambda r: -r.level.rank)
     level = highest([r.level for r in reasons])
     help_lines = _help_lines(profile, level)
-    if help_lines:
-        reasons.append(_help_reason(help_lines, level))
     failed = any(run.status in (RunStatus.FAILED, RunStatus.TIMEOUT) for run in runs)
     return Verdict(
         level=level,
         reasons=tuple(reasons),
         action=_action(findings, profile, level, red_line=red_line is not None, detector_failed=failed),
         must_not_store=red_line is not None,
-        questions=explain.THREE_QUESTIONS if profile.three_questions and level != Level.SAFE else (),
+        questions=explain.THREE_QUESTIONS if profile.three_questions else (),
         help=help_lines,
     )
 
@@ -150,11 +151,6 @@ def _help_lines(profile: Profile, level: Level) -> tuple[dict[str, str], ...]:
     if not profile.help_contacts or level.rank < profile.help_min_level.rank:
         return ()
     return tuple(dict(contact) for contact in profile.help_contacts)
-
-
-def _help_reason(lines: tuple[dict[str, str], ...], level: Level) -> Reason:
-    ja, en = explain.help_text(lines)
-    return Reason("ask_for_help", level, (), ja, en, *explain.HELP_FIX)
 
 
 def _action(

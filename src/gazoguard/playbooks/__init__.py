@@ -2,6 +2,9 @@
 
 ``get(name)`` / ``all()`` return :class:`Playbook` objects loaded from
 ``playbooks/data/*.toml``; ``help_lines()`` the offline help-line list.
+
+A step may be a reference instead of text: ``[[step]] ref = "three_questions"`` expands into the one set
+of three questions (``pipeline.explain.THREE_QUESTIONS``), so a playbook never carries a set of its own.
 """
 
 from __future__ import annotations
@@ -62,11 +65,22 @@ def _load() -> dict[str, Playbook]:
         if not item.name.endswith(".toml"):
             continue
         data = tomllib.loads(item.read_text(encoding="utf-8"))
-        steps = tuple(Step(s["ja"], s["en"], bool(s.get("evidence", False)), s.get("command")) for s in data["step"])
+        steps = tuple(step for s in data["step"] for step in _steps(s))
         books[data["name"]] = Playbook(
             data["name"], data["title_ja"], data["title_en"], data["summary_ja"], data["summary_en"], steps, int(data.get("order", 0))
         )
     return dict(sorted(books.items(), key=lambda kv: kv[1].order))
+
+def _steps(data: dict[str, Any]) -> tuple[Step, ...]:
+    ref = data.get("ref")
+    if ref is None:
+        return (Step(data["ja"], data["en"], bool(data.get("evidence", False)), data.get("command")),)
+    if ref != "three_questions":
+        raise ValueError(f"unknown playbook step reference {ref!r}")
+    from gazoguard.pipeline.explain import THREE_QUESTIONS
+
+    return tuple(Step(f"質問 {n}: {q['ja']}", f"Question {n}: {q['en']}") for n, q in enumerate(THREE_QUESTIONS, 1))
+
 
 @lru_cache(maxsize=1)
 def help_lines() -> tuple[HelpLine, ...]:

@@ -123,7 +123,10 @@ class ReplyTemplate(Base):
 
 
 class Alert(Base):
-    """An outbox row: a message for someone on the escalation line (sent by the deployment's mailer)."""
+    """A message for someone on the escalation line, delivered by ``intake/delivery.py`` over SMTP.
+
+    status: queued → (retrying …) → delivered | failed; ``attempts`` counts the tries, ``next_attempt_at`` the backoff.
+    """
 
     __tablename__ = "alerts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -134,6 +137,10 @@ class Alert(Base):
     subject: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="queued")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class RetentionLogEntry(Base):

@@ -30,6 +30,8 @@ class Signal:
     safe: tuple[re.Pattern[str], ...]
     danger: tuple[re.Pattern[str], ...]
     not_safe: tuple[re.Pattern[str], ...] = ()
+    why_ja: str = ""  # why a risky, vague or missing answer matters to the person
+    why_en: str = ""
 
     def classify(self, sentence: str) -> str | None:
         """safe / danger / "vague" (on topic, no clear answer) / None (not about this signal)."""
@@ -59,6 +61,8 @@ class SignalResult:
     outcome: str  # safe / danger / missing
     vague: bool
     evidence: tuple[Evidence, ...]
+    why_ja: str = ""
+    why_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +74,7 @@ class SignalResult:
             "outcome_en": _LABELS[self.outcome][1],
             "vague": self.vague,
             "evidence": [e.to_dict() for e in self.evidence],
+            **({"why_ja": self.why_ja, "why_en": self.why_en} if self.outcome != SAFE else {}),
         }
 
 
@@ -80,9 +85,20 @@ class TermsResult:
     def get(self, signal_id: str) -> SignalResult:
         return next(s for s in self.signals if s.id == signal_id)
 
+    def verdict(self) -> tuple[str, str]:
+        """The overall line: every answer clear and protective, or how many lean dangerous or are missing."""
+        risky = sum(s.outcome != SAFE for s in self.signals)
+        if not risky:
+            return ("◎ 総合: 確認した項目はすべて安全寄りです（スクリーンショットによる保存は、どんな規約でも防げません）。",
+                    "◎ Overall: every point checked leans safe (no terms can stop a screenshot).")
+        return (f"× 総合: {len(self.signals)} 項目中 {risky} 項目が危険寄り・あいまい・記載なしです。顔や生活圏が分かる画像は送らない方が安全です。",
+                f"× Overall: {risky} of {len(self.signals)} points lean dangerous, are vague or are missing. It is safer not to send pictures that show your face or where you live.")
+
     def to_dict(self) -> dict[str, Any]:
         counts = {k: sum(s.outcome == k for s in self.signals) for k in (SAFE, DANGER, MISSING)}
-        return {"format": "gazoguard.terms/1", "counts": counts, "signals": [s.to_dict() for s in self.signals]}
+        ja, en = self.verdict()
+        return {"format": "gazoguard.terms/1", "counts": counts, "verdict_ja": ja, "verdict_en": en,
+                "signals": [s.to_dict() for s in self.signals]}
 
 
 def _compile(sources: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -93,7 +109,8 @@ def _compile(sources: list[str]) -> tuple[re.Pattern[str], ...]:
 def load_signals() -> tuple[Signal, ...]:
     text = (resources.files("gazoguard.terms") / "signals.toml").read_text(encoding="utf-8")
     return tuple(
-        Signal(s["id"], s["name_ja"], s["name_en"], s["precedence"], _compile(s["topic"]), _compile(s["safe"]), _compile(s["danger"]), _compile(s.get("not_safe", [])))
+        Signal(s["id"], s["name_ja"], s["name_en"], s["precedence"], _compile(s["topic"]), _compile(s["safe"]), _compile(s["danger"]), _compile(s.get("not_safe", [])),
+               s.get("why_ja", ""), s.get("why_en", ""))
         for s in tomllib.loads(text)["signal"]
     )
 
@@ -124,4 +141,4 @@ def _decide(signal: Signal, evidence: tuple[Evidence, ...]) -> SignalResult:
         outcome = DANGER  # a risky answer, or only vague mentions: vague answers lean dangerous
     decisive = tuple(e for e in evidence if e.leaning == outcome) or evidence
     vague = bool(evidence) and kinds == {"vague"}
-    return SignalResult(signal.id, signal.name_ja, signal.name_en, outcome, vague, decisive)
+    return SignalResult(signal.id, signal.name_ja, signal.name_en, outcome, vague, decisive, signal.why_ja, signal.why_en)

@@ -35,9 +35,11 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         if settings.warm_up:
             threading.Thread(target=app.state.checker.warm_up, name="gazoguard-warm-up", daemon=True).start()
         gateway.serve_retention(settings.retention_interval_s)  # with or without the console
+        gateway.serve_alerts(settings)
         try:
             yield
         finally:
+            gateway.stop_alerts()
             if gateway.scheduler is not None:
                 gateway.scheduler.stop()
                 gateway.scheduler = None

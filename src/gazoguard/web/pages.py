@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from gazoguard import playbooks
-from gazoguard.pipeline.explain import THREE_QUESTIONS
+from gazoguard.pipeline.explain import HELP_HEADING, QUESTIONS_HEADING, THREE_QUESTIONS
 from gazoguard.profiles import load_profile
 from gazoguard.web.profile_choice import PUBLIC_PROFILES
+from gazoguard.web.where import processing_place
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 router = APIRouter(include_in_schema=False)
@@ -22,14 +23,16 @@ def _lang(lang: str) -> str:
 
 
 def _page(request: Request, template: str, lang: str, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, {"lang": _lang(lang), "page": template.removesuffix(".html"), **context})
+    return templates.TemplateResponse(request, template, {"lang": _lang(lang), "page": template.removesuffix(".html"),
+                                                        "where": processing_place(request), **context})
 
 
 @router.get("/", response_class=HTMLResponse)
 def checker_page(request: Request, lang: str = "ja"):
     profiles = [load_profile(name) for name in PUBLIC_PROFILES]
     performer = load_profile("performer")
-    return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS, limits=performer.limits)
+    return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS,
+                 questions_heading=QUESTIONS_HEADING, help_heading=HELP_HEADING, limits=performer.limits)
 
 
 @router.get("/talk", response_class=HTMLResponse)

@@ -23,6 +23,19 @@ class Settings(BaseSettings):
     retention_interval_s: float = 3600.0  # how often expired cases are purged while serving (also on every open); 0: only on open and by command
     login_max_failures: int = 5
     cookie_secure: bool = False  # set true behind HTTPS
+    # escalation alerts by e-mail (empty smtp_host: alerts stay queued and are shown as such in the console)
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls | tls (implicit, port 465) | none
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_sender: str = "gazoguard@localhost"
+    smtp_timeout_s: float = 10.0
+    smtp_ca_file: str = ""
+    alert_interval_s: float = 15.0  # how often due alerts are sent
+    alert_max_attempts: int = 5
+    alert_backoff_s: float = 30.0  # the wait after the first failure; doubled after each further one
+    timezone: str = "Asia/Tokyo"  # how times are shown on the console and the customer pages (IANA name)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from gazoguard.intake import deletion, policies, replies
 from gazoguard.intake.completion import completion_report, render_pdf
 from gazoguard.intake.errors import IntakeError
-from gazoguard.intake.policy import ACTIONS
 from gazoguard.intake.retention import purge_expired
 from gazoguard.store import audit
 from gazoguard.store.models import DeletionRequest, Organisation, RetentionLogEntry
@@ -34,7 +33,7 @@ def replies_page(request: Request, principal: Admin):
     org_id = _org_id(request, principal)
     with gateway(request).store.session() as session:
         texts = replies.templates_for(session, org_id)
-    return render(request, "console/replies.html", {"texts": texts, "actions": ACTIONS, "saved": request.query_params.get("saved")}, principal=principal)
+    return render(request, "console/replies.html", {"texts": texts, "actions": replies.REPLY_KEYS, "saved": request.query_params.get("saved")}, principal=principal)
 
 
 @router.post("/console/replies")
@@ -44,7 +43,7 @@ def save_replies(request: Request, principal: Admin, form: Form):
     with gw.store.session() as session:
         current = replies.templates_for(session, org_id)
         changed = []
-        for action in ACTIONS:
+        for action in replies.REPLY_KEYS:
             for lang in ("ja", "en"):
                 text = form.get(f"{action}_{lang}")
                 if text is not None and text.strip() != current[(action, lang)]:
@@ -162,4 +161,4 @@ def _completion(request: Request, principal: Principal, request_ref: str, kind: 
             raise Denied()
         org = session.get(Organisation, row.org_id)
         audit.append(gw.store, session, principal.actor, "download", f"deletion:{row.public_id}", report=kind)
-        return completion_report(row, org.name if org else row.org_id)
+        return completion_report(row, org.name if org else row.org_id, request.app.state.settings.timezone)

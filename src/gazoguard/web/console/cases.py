@@ -42,7 +42,8 @@ def case_page(request: Request, case_ref: str, principal: AdminOrStaff):
     with gw.store.session() as session:
         case = _visible_case(session, principal, case_ref)
         images = [_image_row(principal, i) for i in case.images]
-        replies = {i.public_id: render_reply(session, case.org_id, i.action, case.external_id) for i in case.images}
+        replies = {i.public_id: render_reply(session, case.org_id, i.action, case.external_id, json.loads(i.reasons_json))
+                   for i in case.images}
         staff = [u.username for u in queue.assignable_staff(session, case.org_id)] if principal.role == Role.ADMIN else []
         audit.append(gw.store, session, principal.actor, "view", f"case:{case.public_id}")
         context = {"case": _case_row(case), "images": images, "replies": replies, "staff": staff, "decisions": queue.DECISIONS}

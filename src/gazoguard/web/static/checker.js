@@ -140,8 +140,7 @@
     unchecked.hidden = !(c && c.not_checked.length);
     if (c && c.failed.length) failed.textContent = say("確認できなかったもの（検出器の失敗）: ", "Could not be checked (a detector failed): ") + names(c.failed);
     if (c && c.not_checked.length) unchecked.textContent = say("調べていないもの — 自分の目で確かめてください: ", "Not checked — look for these yourself: ") + names(c.not_checked);
-    $("coverage-safe").hidden = report.verdict.level !== "safe";
-    box.hidden = failed.hidden && unchecked.hidden && $("coverage-safe").hidden;
+    box.hidden = failed.hidden && unchecked.hidden;
   }
 
   function render() {
@@ -155,6 +154,12 @@
     showCoverage(report);
     $("teen-help").hidden = !(report.profile === "teen" || v.level === "block");
     $("questions").hidden = !(v.questions && v.questions.length);
+    const note = $("safe-note");
+    note.hidden = !v.note_ja;
+    note.textContent = v.note_ja ? "※ " + say(v.note_ja, v.note_en) : "";
+    const help = $("help-lines");
+    help.innerHTML = "";
+    (v.help || []).forEach((h) => { const li = document.createElement("li"); li.textContent = say(h.ja, h.en); help.appendChild(li); });
     $("redact").hidden = v.level === "safe" && !report.findings.length;
   }
 
