@@ -314,3 +314,25 @@ def _zip_time(parts: tuple[int, int, int, int, int, int]) -> float | None:
         return dt.datetime(*parts, tzinfo=dt.timezone.utc).timestamp()
     except ValueError:
         return None
+
+
+def estimate_total(sources: list[str]) -> int:
+    """How many entries the sources hold, counted by name only (for the progress bar's ETA)."""
+    total = 0
+    for raw in sources:
+        path = Path(raw)
+        files = [path] if not path.is_dir() else [Path(d) / f for d, _, fs in os.walk(path) for f in fs]
+        for file in files:
+            total += _count_archive(file) if _is_archive(file.name) else 1
+    return total
+
+
+def _count_archive(path: Path) -> int:
+    try:
+        if path.name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as zf:
+                return sum(1 for i in zf.infolist() if not i.is_dir())
+        with tarfile.open(name=str(path), mode="r:*") as tf:
+            return sum(1 for m in tf if not m.isdir())
+    except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError):
+        return 1

@@ -45,8 +45,18 @@ def engine_version(config: ScanConfig) -> str:
 
     names = list(config.detectors) if config.detectors else Registry.default().names()
     profile = load_profile(config.profile)
-    digest = hashlib.sha256(repr(profile).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(_profile_text(config.profile).encode("utf-8")).hexdigest()[:16]
     return f"gazoguard {__version__}; detectors={','.join(sorted(names))}; profile={profile.name}@{digest}"
+
+
+def _profile_text(name: str) -> str:
+    """The profile file's text: a shipped profile's resource, or the file given by path."""
+    from importlib import resources
+    from pathlib import Path
+
+    if name.endswith(".toml") or "/" in name or Path(name).is_file():
+        return Path(name).read_text(encoding="utf-8")
+    return resources.files("gazoguard.profiles").joinpath(name.replace("-", "_") + ".toml").read_text(encoding="utf-8")
 
 
 class Scanner:
