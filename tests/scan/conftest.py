@@ -23,10 +23,9 @@ def small_archive(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def ray_cluster(tmp_path_factory):
     """One Ray cluster (2 CPUs on this machine) for every Ray test of the session."""
-    pytest.importorskip("ray")
     cluster = RayCluster(tmp_path_factory.mktemp("raycluster"))
     try:
-        ray = connect(cluster)
+        ray = connect(cluster)  # sets the cluster's token in the environment before Ray is imported
         yield cluster
         ray.shutdown()
     finally:

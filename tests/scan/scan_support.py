@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -77,8 +79,10 @@ class RayCluster:
         self.env = ray_env() | {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
         self.logs = tmp
         self.procs: list[subprocess.Popen] = []
+        # Ray's socket paths must stay under 107 bytes: a short folder of our own, not pytest's deep one
+        self.temp_dir = Path(tempfile.mkdtemp(prefix="rs", dir="/tmp"))
         self._start(["--head", "--port", str(self.port), "--node-ip-address", "127.0.0.1", "--include-dashboard", "false",
-                     "--temp-dir", str(tmp / "ray"), "--num-cpus", str(cpus)], "head")
+                     "--temp-dir", str(self.temp_dir), "--num-cpus", str(cpus)], "head")
 
     def _start(self, args: list[str], name: str) -> subprocess.Popen:
         log = open(self.logs / f"ray-{name}.log", "w")
@@ -88,7 +92,12 @@ class RayCluster:
         return proc
 
     def add_node(self, cpus: int = 1) -> subprocess.Popen:
-        return self._start(["--address", self.address, "--num-cpus", str(cpus)], f"node{len(self.procs)}")
+        return self._start(["--address", self.address, "--node-ip-address", "127.0.0.1", "--num-cpus", str(cpus)],
+                           f"node{len(self.procs)}")
+
+    def log_tail(self, name: str, lines: int = 15) -> str:
+        path = self.logs / f"ray-{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
     def stop_proc(self, proc: subprocess.Popen) -> None:
         if proc.poll() is None:
@@ -103,13 +112,14 @@ class RayCluster:
     def stop(self) -> None:
         for proc in reversed(list(self.procs)):
             self.stop_proc(proc)
+        shutil.rmtree(self.temp_dir, ignore_errors=True)
 
 
 def connect(cluster: RayCluster, timeout: float = 120.0):
     """ray.init this test process to ``cluster`` (retrying while the head starts)."""
-    import ray
-
     os.environ.update({k: cluster.env[k] for k in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_USAGE_STATS_ENABLED")})
+    import ray  # reads the token when first imported
+
     if ray.is_initialized():
         return ray
     deadline = time.monotonic() + timeout
