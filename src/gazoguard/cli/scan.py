@@ -102,12 +102,14 @@ def _scan(args: argparse.Namespace, ledger: Any, config: Any) -> Any:
 
     total = estimate_total(args.sources)
     progress = Progress(total, "gazoguard scan", enabled=None if not args.json else False, min_items=1)
-    started = time.perf_counter()
+    first: list[float] = []  # the rate counts from the first finished image (not Ray's start-up)
 
     def on_row(kind: str, row: dict[str, Any], tally: Any) -> None:
         progress.step(row["path"].rsplit("/", 1)[-1])
         if args.json:
-            elapsed = time.perf_counter() - started
+            if not first:
+                first.append(time.perf_counter())
+            elapsed = time.perf_counter() - first[0]
             rate = (tally.checked + tally.reused) / elapsed if elapsed > 0 else 0.0
             left = max(0, total - tally.seen)
             event = {"event": "row", "kind": kind, "path": row["path"], "status": row["status"], "level": row["level"],
