@@ -20,7 +20,7 @@ EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gazoguard.intake.gateway import add_store_arguments
+    from gazoguard.cli._store import add_store_arguments
 
     p = sub.add_parser(
         "scan", help="保存済み画像のアーカイブを確認 / scan an archive of stored images",
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gazoguard.errors import GazoError
+    from gazoguard.core.errors import GazoError
     from gazoguard.scan.actions import ScanPolicy
     from gazoguard.scan.ledger import Ledger, VersionMismatch
     from gazoguard.scan.worker import ScanConfig, engine_version
@@ -86,9 +86,9 @@ def _entries(args: argparse.Namespace) -> Iterator[Any]:
 
     yield from iter_sources(args.sources)
     if args.intake:
-        from gazoguard.intake.gateway import gateway_from_args
+        from gazoguard.cli._store import gateway_from_args
 
-        gateway = gateway_from_args(args)
+        gateway = gateway_from_args(args, purge_on_open=False)  # a scan changes nothing without --apply
         try:
             yield from iter_intake(gateway)
         finally:
@@ -96,7 +96,7 @@ def _entries(args: argparse.Namespace) -> Iterator[Any]:
 
 
 def _scan(args: argparse.Namespace, ledger: Any, config: Any) -> Any:
-    from gazoguard.progress import Progress
+    from gazoguard.core.progress import Progress
     from gazoguard.scan.runner import RayPool, scan
     from gazoguard.scan.sources import estimate_total
 

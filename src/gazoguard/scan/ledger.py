@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from gazoguard.errors import GazoError
+from gazoguard.core.errors import GazoError
 
 LEDGER_NAME = "ledger.sqlite"
 SCHEMA = """

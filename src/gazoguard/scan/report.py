@@ -58,7 +58,7 @@ def write_report(ledger: Ledger, run_dir: Path, groups: list[Group], plan: list[
 
 def gather(ledger: Ledger) -> dict[str, Any]:
     """Every figure the page shows, from the ledger (rows are read once, in batches)."""
-    from gazoguard.catalogue import category_label, kinds
+    from gazoguard.core.catalogue import category_label, kinds
 
     status, levels, kind_count, category_count = Counter(), Counter(), Counter(), Counter()
     months_all, months_flagged, folders, reasons = Counter(), Counter(), Counter(), Counter()
@@ -120,8 +120,8 @@ def thumbnails(ledger: Ledger, candidates: list[tuple[dict[str, Any], list[dict[
 
     from PIL import ImageDraw
 
-    from gazoguard.errors import GazoError
-    from gazoguard.picture import load_picture
+    from gazoguard.core.errors import GazoError
+    from gazoguard.imaging.picture import load_picture
 
     out = []
     for row, findings in candidates:

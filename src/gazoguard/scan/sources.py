@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from gazoguard.inputs import IMAGE_SUFFIXES
-from gazoguard.picture import MAX_FILE_BYTES
+from gazoguard.imaging.picture import MAX_FILE_BYTES
 
+# the suffixes cli/_paths.py walks folders for; spelled here too because scan sits below cli on the ladder
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"})
 NEST = "!/"  # "export.zip!/photos/a.jpg": the entry a.jpg inside export.zip
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 

@@ -39,7 +39,7 @@ class ScanConfig:
 
 def engine_version(config: ScanConfig) -> str:
     """The gazoguard version, the detectors that run and the profile's content: a change in any is a new engine."""
-    from gazoguard import __version__
+    from gazoguard.core.version import __version__
     from gazoguard.detectors import Registry
     from gazoguard.profiles import load_profile
 
@@ -63,7 +63,7 @@ class Scanner:
     """Checks entries with one long-lived engine (models load on the first image, once)."""
 
     def __init__(self, config: ScanConfig) -> None:
-        from gazoguard.engine import Engine
+        from gazoguard.pipeline.engine import Engine
         from gazoguard.profiles import load_profile
 
         self.config = config
@@ -72,10 +72,10 @@ class Scanner:
 
     def scan(self, meta: dict[str, Any], data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The result row and finding rows of one image (an unreadable image gives an error row)."""
-        from gazoguard.errors import GazoError
+        from gazoguard.core.errors import GazoError
         from gazoguard.hashes.bits import bytes_to_hex
         from gazoguard.hashes.compute import pdq_hash
-        from gazoguard.picture import decode_bytes
+        from gazoguard.imaging.picture import decode_bytes
 
         started = time.perf_counter()
         try:
