@@ -48,6 +48,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/console/deletions/{request_ref}/report.html"): ADMIN_AUDITOR,
     ("GET", "/console/deletions/{request_ref}/report.pdf"): ADMIN_AUDITOR,
     ("GET", "/console/audit"): ADMIN_AUDITOR,
+    ("GET", "/console/scans"): ADMIN,
+    ("GET", "/console/scans/{name}/report.html"): ADMIN,
     ("GET", "/notice/{org_id}"): ALL,
     ("POST", "/api/v1/intake/images"): NOBODY,
     ("GET", "/api/v1/intake/notice/{org_id}"): ALL,
