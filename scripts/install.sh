@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install gazoguard into ./.venv (and, with --test, what the tests need from Debian).
-# Usage: scripts/install.sh [--test]
+# Usage: scripts/install.sh [--test]   (--test also installs the cluster extra: Ray and pyarrow for gazoguard scan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +35,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "$WITH_TEST" = 1 ]; then
-  .venv/bin/python -m pip install -q -e '.[web,test]'
+  .venv/bin/python -m pip install -q -e '.[web,test,cluster]'
 else
   .venv/bin/python -m pip install -q -e '.[web]'
 fi

@@ -50,6 +50,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/console/audit"): ADMIN_AUDITOR,
     ("GET", "/console/alerts"): ADMIN,
     ("POST", "/console/alerts/{alert_id}/retry"): ADMIN,
+    ("GET", "/console/scans"): ADMIN,
+    ("GET", "/console/scans/{name}/report.html"): ADMIN,
     ("GET", "/notice/{org_id}"): ALL,
     ("POST", "/api/v1/intake/images"): NOBODY,
     ("GET", "/api/v1/intake/notice/{org_id}"): ALL,

@@ -1,18 +1,18 @@
-"""The review console (login, queue, cases, replies, policy, retention, deletions, alerts, audit), mounted on an app with a gateway."""
+"""The review console (login, queue, cases, replies, policy, retention, deletions, alerts, audit, scans), mounted on an app with a gateway."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from gazoguard.web.console import admin, alerts, auth, cases, notice
+from gazoguard.web.console import admin, alerts, auth, cases, notice, scans
 from gazoguard.web.console.deps import Denied, LoginRequired
 from gazoguard.web.console.render import render
 
 
 def install(app: FastAPI) -> None:
     """Mount the console's pages on ``app``, whose ``state.gateway`` the intake mount opened."""
-    for module in (auth, cases, admin, alerts, notice):
+    for module in (auth, cases, admin, alerts, notice, scans):
         app.include_router(module.router)
 
     @app.exception_handler(LoginRequired)
