@@ -1,0 +1,66 @@
+"""Acts and cues of one message: the act frames (talk/acts.toml) plus the older named patterns as a second signal.
+
+Each act is reported once per message, with the span of the first frame that
+found it (the evidence).  The older patterns (``talk/patterns/*.toml``) map
+onto acts (``LEGACY_ACTS``); they add recall on wording they were written for.
+"""
+
+from __future__ import annotations
+
+from gazoguard.talk.fold import FoldedText
+from gazoguard.talk.frames import Lexicon, load_lexicon
+from gazoguard.talk.messages import Message
+from gazoguard.talk.normalize import loose
+from gazoguard.talk.patterns import PatternSet, load_patterns
+from gazoguard.talk.results import Hit, MessageResult
+
+#: old pattern label (or pattern id) → act
+LEGACY_ACTS = {
+    "threat": "threat_spread",
+    "extortion": "money_demand",
+    "extortion.more_pictures_ja": "picture_request",
+    "luring": "move_platform",
+    "sexual_request": "picture_request",
+    "pressure": "pressure",
+    "pressure.secrecy_ja": "secrecy",
+    "minor_sign": "age_claim",
+    "payment_request": "money_demand",
+}
+
+
+def detect_message(message: Message, lexicon: Lexicon | None = None, patterns: PatternSet | None = None) -> MessageResult:
+    """Every act found in ``message`` (one hit per act) and the internal cues."""
+    lexicon = lexicon or load_lexicon()
+    patterns = patterns or load_patterns()
+    text = loose(message.text)
+    hits: dict[str, Hit] = {}
+    for act in lexicon.acts.values():
+        for frame in act.frames:
+            span = frame.search(text)
+            if span is not None:
+                hits[act.name] = _hit(act.name, frame.id, span, message.text, act.explain_ja, act.explain_en)
+                break
+    cues = {name for name, frames in lexicon.cues.items() if any(f.search(text) for f in frames)}
+    _add_legacy(message.text, hits, cues, lexicon, patterns)
+    return MessageResult(message, tuple(hits.values()), frozenset(cues))
+
+
+def _add_legacy(original: str, hits: dict[str, Hit], cues: set[str], lexicon: Lexicon, patterns: PatternSet) -> None:
+    folded = FoldedText.of(original)
+    for label in patterns.labels.values():
+        if not label.report:
+            continue
+        for pattern in label.patterns:
+            act = LEGACY_ACTS.get(pattern.id) or LEGACY_ACTS.get(label.name)
+            if act is None or act in hits:
+                continue
+            if act == "threat_spread" and "benign_share" in cues:
+                continue  # 「写真グループに流しておいたよ！」 is friends sharing, not a threat
+            span = pattern.search(folded)
+            if span is not None:
+                info = lexicon.acts[act]
+                hits[act] = _hit(act, pattern.id, span, original, info.explain_ja, info.explain_en)
+
+
+def _hit(act: str, frame: str, span: tuple[int, int], original: str, ja: str, en: str) -> Hit:
+    return Hit(act, frame, span[0], span[1], original[span[0] : span[1]], "strong", ja, en)
