@@ -24,7 +24,7 @@ PER_SCENARIO = {"train": 14, "heldout": 8}
 B = {
     "hello_ja": ["はじめまして！", "こんばんは〜", "やほー", "よろしくね", "プロフ見てきました", "どうも〜", "おつかれ！", "いいね押してくれてありがと"],
     "hello_en": ["hey", "hi there 👋", "hey cutie", "hello!", "sup", "hey, saw your profile"],
-    "small_ja": ["今なにしてる？", "趣味なに？", "どこ住み？とかは聞かないから安心して", "最近寒いね", "ゲーム好き？", "今日学校だった？", "そのアイコンかわいいね", "声かわいいね"],
+    "small_ja": ["今なにしてる？", "趣味なに？", "週末なにしてた？", "最近寒いね", "ゲーム好き？", "今日学校だった？", "そのアイコンかわいいね", "声かわいいね"],
     "small_en": ["what are you up to?", "you seem really cool", "what games do you play?", "how was your day?", "you're so pretty"],
     "reply_ja": ["うん", "そうだね", "ありがと", "えー笑", "まあね", "そうかな", "うーん"],
     "reply_en": ["lol", "thanks", "yeah", "haha ok", "maybe"],
@@ -196,9 +196,8 @@ def build(part: str, seed: int) -> list[dict]:
                 if m["role"] == "other" and "impersonation" in m["acts"] and any(w in m["text"] for w in ("中2", "15 too")):
                     m["acts"] = sorted(set(m["acts"]) | {"age_claim"})
                     acts.add("age_claim")
-            if "age_claim" in acts and acts & {"picture_request"}:
-                level = "block"
-            out.append({"id": f"{part}-{name}-{n:02d}", "lang": lang, "level": level, "acts": sorted(acts), "situation": name, "messages": messages})
+            this_level = "block" if "age_claim" in acts and "picture_request" in acts else level
+            out.append({"id": f"{part}-{name}-{n:02d}", "lang": lang, "level": this_level, "acts": sorted(acts), "situation": name, "messages": messages})
     for name, convs in NEG.items():
         for k, conv in enumerate(split(convs, part) * 2):
             msgs = [{"role": r, "name": "相手" if r == "other" else "自分", "time": "12:00", "text": vary(t, rng), "acts": []} for r, t in conv]

@@ -70,6 +70,11 @@ def other_acts(results: list[MessageResult]) -> set[str]:
     return acts
 
 
+def asks_for_info(results: list[MessageResult]) -> bool:
+    """The other side asks for personal data (ID card, real name, school, password …), not quoting."""
+    return any("info_request" in r.cues and "quoted" not in r.cues for r in results if r.message.role != "self")
+
+
 def _replace(result: MessageResult, hits: list[Hit], cues: frozenset[str] | None = None) -> MessageResult:
     return MessageResult(result.message, tuple(hits), result.cues if cues is None else cues)
 
@@ -97,12 +102,16 @@ def _mark_quotes_and_own_words(results: list[MessageResult]) -> list[MessageResu
 
 
 def _mark_jokes(results: list[MessageResult]) -> list[MessageResult]:
+    """A threat said to be a joke, or laughed at by both, with no demand or sexual request anywhere."""
     acts = other_acts(results)
     if acts & {"picture_request", "money_demand"}:
         return results
     out = []
-    for r in results:
-        if "joke" in r.cues:
+    for i, r in enumerate(results):
+        reply = next((n for n in results[i + 1 :] if n.message.role == "self"), None)
+        laughed_at = "joke" in r.cues and reply is not None and bool(reply.cues & {"joke", "joke_said"})
+        later_said = any("joke_said" in n.cues for n in results[i : i + 3] if n.message.role == r.message.role)
+        if laughed_at or later_said:
             r = _replace(r, [h.with_notes("joke", counted=False) if h.label in {"threat_spread", "claims_to_hold", "deadline"} else h for h in r.hits])
         out.append(r)
     return out
@@ -179,7 +188,7 @@ def _apply_needs(results: list[MessageResult], lexicon: Lexicon) -> list[Message
 def _add_peer_impersonation(results: list[MessageResult]) -> list[MessageResult]:
     acts = other_acts(results)
     luring_in_secret = {"meet_offline", "secrecy"} <= acts or {"move_platform", "secrecy"} <= acts
-    if "impersonation" in acts or not (acts & {"picture_request", "offer_to_minor"} or luring_in_secret):
+    if "impersonation" in acts or not (acts & {"picture_request", "offer_to_minor"} or luring_in_secret or asks_for_info(results)):
         return results
     out = []
     done = False

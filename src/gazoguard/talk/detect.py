@@ -15,9 +15,10 @@ from gazoguard.talk.patterns import PatternSet, load_patterns
 from gazoguard.talk.results import Hit, MessageResult
 
 #: old pattern label (or pattern id) → act
-LEGACY_ACTS = {
+LEGACY_ACTS: dict[str, str | None] = {
     "threat": "threat_spread",
     "extortion": "money_demand",
+    "extortion.unless_you_ja": None,  # 「拡散されたくなかったら…」: the threat frames have it; the demand is its own act
     "extortion.more_pictures_ja": "picture_request",
     "luring": "move_platform",
     "sexual_request": "picture_request",
@@ -51,15 +52,24 @@ def _add_legacy(original: str, hits: dict[str, Hit], cues: set[str], lexicon: Le
         if not label.report:
             continue
         for pattern in label.patterns:
-            act = LEGACY_ACTS.get(pattern.id) or LEGACY_ACTS.get(label.name)
-            if act is None or act in hits:
+            act = LEGACY_ACTS[pattern.id] if pattern.id in LEGACY_ACTS else LEGACY_ACTS.get(label.name)
+            if act is None or act in hits or _vetoed(act, hits, cues):
                 continue
-            if act == "threat_spread" and "benign_share" in cues:
-                continue  # 「写真グループに流しておいたよ！」 is friends sharing, not a threat
             span = pattern.search(folded)
             if span is not None:
                 info = lexicon.acts[act]
                 hits[act] = _hit(act, pattern.id, span, original, info.explain_ja, info.explain_en)
+
+
+def _vetoed(act: str, hits: dict[str, Hit], cues: set[str]) -> bool:
+    """Where the frames know better than the older patterns."""
+    if act == "threat_spread" and "benign_share" in cues:
+        return True  # 「写真グループに流しておいたよ！」 is friends sharing, not a threat
+    if act == "money_demand" and ("ordinary_payment" in cues or "offer_to_minor" in hits):
+        return True  # splitting a bill; "I'll send you $50" is an offer
+    if act == "threat_spread" and ("claims_to_hold" in hits or "deadline" in hits):
+        return True  # "i have your followers", "you have 24 hours": a claim, a deadline
+    return act == "pressure" and ("secrecy" in hits or "money_demand" in hits)  # "our secret"; "pay and i delete it"
 
 
 def _hit(act: str, frame: str, span: tuple[int, int], original: str, ja: str, en: str) -> Hit:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gazoguard.levels import Level
-from gazoguard.talk.conversation import other_acts
+from gazoguard.talk.conversation import asks_for_info, other_acts
 from gazoguard.talk.results import Advice, MessageResult, Reason
 
 _REASONS: dict[str, tuple[Level, str, str, tuple[str, ...]]] = {
@@ -84,7 +84,7 @@ def judge(results: list[MessageResult]) -> Verdict:
     acts = other_acts(results)
     after_no = any("after_refusal" in r.cues for r in results if r.message.role != "self")
     consent = _user_takes_part(results)
-    codes = reason_codes(acts, after_no=after_no, consent=consent)
+    codes = reason_codes(acts, after_no=after_no, consent=consent, info=asks_for_info(results))
     reasons = sorted((Reason(c, *_REASONS[c][:3]) for c in codes), key=lambda r: -r.level.rank)
     level = reasons[0].level if reasons else Level.SAFE
     playbooks: list[str] = []
@@ -93,7 +93,7 @@ def judge(results: list[MessageResult]) -> Verdict:
     return Verdict(level, reasons, playbooks, acts, _advice(acts, codes))
 
 
-def reason_codes(acts: set[str], *, after_no: bool = False, consent: bool = False) -> list[str]:
+def reason_codes(acts: set[str], *, after_no: bool = False, consent: bool = False, info: bool = False) -> list[str]:
     has = acts.__contains__
     minor = has("age_claim")
     sexual = has("picture_request")
@@ -112,7 +112,7 @@ def reason_codes(acts: set[str], *, after_no: bool = False, consent: bool = Fals
         codes.append("luring")
     if sexual and (has("pressure") or after_no):
         codes.append("pressured_request")
-    if has("impersonation") and (sexual or has("money_demand") or has("age_probe") or luring or has("offer_to_minor") or has("secrecy")):
+    if has("impersonation") and (info or sexual or has("money_demand") or has("age_probe") or luring or has("offer_to_minor") or has("secrecy")):
         codes.append("impersonation")
     if has("offer_to_minor"):
         codes.append("offer_to_minor")
@@ -136,11 +136,14 @@ def reason_codes(acts: set[str], *, after_no: bool = False, consent: bool = Fals
 
 
 def _user_takes_part(results: list[MessageResult]) -> bool:
-    """The user asks or offers too (consenting adults): a plain request is then not a warning sign."""
+    """The user asks or offers too, or agrees after being asked and never says no (consenting adults)."""
     own = [r for r in results if r.message.role == "self"]
-    return any("consent" in r.cues for r in own) and any(h.label == "picture_request" for r in own for h in r.hits) or (
-        any("consent" in r.cues for r in own) and not any("refusal" in r.cues for r in own)
-    )
+    if any("refusal" in r.cues for r in own):
+        return False
+    if any(h.label == "picture_request" for r in own for h in r.hits):
+        return True
+    first_ask = next((i for i, r in enumerate(results) if r.message.role != "self" and "picture_request" in r.labels), None)
+    return first_ask is not None and any("consent" in r.cues for r in results[first_ask + 1 :] if r.message.role == "self")
 
 
 def _advice(acts: set[str], codes: list[str]) -> list[Advice]:
