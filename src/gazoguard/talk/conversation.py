@@ -172,6 +172,9 @@ def _apply_needs(results: list[MessageResult], lexicon: Lexicon) -> list[Message
         if "info_request" in r.cues and "quoted" not in r.cues:
             free.add("info_request")
     kept: set[tuple[int, int]] = set()
+    gated_labels = {results[i].hits[k].label for i, k in gated}
+    if {"claims_to_hold", "deadline"} <= gated_labels:  # "I recorded it all" + "24 hours": each makes the other count
+        kept |= {key for key in gated if results[key[0]].hits[key[1]].label in {"claims_to_hold", "deadline"}}
     for _ in range(3):  # gated acts may enable each other (a claim to hold + a deadline + pressure)
         present = free | {results[i].hits[k].label for i, k in kept}
         minor = bool(present & {"age_claim", "age_probe"})

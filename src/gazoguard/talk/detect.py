@@ -7,10 +7,12 @@ onto acts (``LEGACY_ACTS``); they add recall on wording they were written for.
 
 from __future__ import annotations
 
+import re
+
 from gazoguard.talk.fold import FoldedText
 from gazoguard.talk.frames import Lexicon, load_lexicon
 from gazoguard.talk.messages import Message
-from gazoguard.talk.normalize import loose
+from gazoguard.talk.normalize import loose, loose_pattern
 from gazoguard.talk.patterns import PatternSet, load_patterns
 from gazoguard.talk.results import Hit, MessageResult
 
@@ -43,6 +45,7 @@ def detect_message(message: Message, lexicon: Lexicon | None = None, patterns: P
                 break
     cues = {name for name, frames in lexicon.cues.items() if any(f.search(text) for f in frames)}
     _add_legacy(message.text, hits, cues, lexicon, patterns)
+    _held_not_asked(text, hits)
     return MessageResult(message, tuple(hits.values()), frozenset(cues))
 
 
@@ -61,12 +64,23 @@ def _add_legacy(original: str, hits: dict[str, Hit], cues: set[str], lexicon: Le
                 hits[act] = _hit(act, pattern.id, span, original, info.explain_ja, info.explain_en)
 
 
+_ASKING = re.compile(loose_pattern(r"(送って|おくって|送れ|おくれ|見せて|みせて|見せろ|ちょうだい|よこせ|撮って|撮れ|撮ってこい|もっと|追加|もう(1|一)枚|あと\d+枚|(?<![a-z])(send|show|give) (me|more)(?![a-z]))"), re.IGNORECASE)
+
+
+def _held_not_asked(text: FoldedText, hits: dict[str, Hit]) -> None:
+    """「お前の裸の写真、親に送るからな」 is a threat about a picture held, not a request for one."""
+    if "picture_request" in hits and (hits.keys() & {"threat_spread", "claims_to_hold"}) and not _ASKING.search(text.folded):
+        del hits["picture_request"]
+
+
 def _vetoed(act: str, hits: dict[str, Hit], cues: set[str]) -> bool:
     """Where the frames know better than the older patterns."""
     if act == "threat_spread" and "benign_share" in cues:
         return True  # 「写真グループに流しておいたよ！」 is friends sharing, not a threat
     if act == "money_demand" and ("ordinary_payment" in cues or "offer_to_minor" in hits):
         return True  # splitting a bill; "I'll send you $50" is an offer
+    if act == "age_claim" and "age_probe" in hits:
+        return True  # 「中学生なの？」 asks, it does not claim
     if act == "threat_spread" and ("claims_to_hold" in hits or "deadline" in hits):
         return True  # "i have your followers", "you have 24 hours": a claim, a deadline
     return act == "pressure" and ("secrecy" in hits or "money_demand" in hits)  # "our secret"; "pay and i delete it"

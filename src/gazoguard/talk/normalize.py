@@ -39,12 +39,18 @@ def loose(text: str) -> FoldedText:
         j = i
         while j < len(chars) and chars[j] == chars[i]:
             j += 1
-        keep = 1 if j - i >= _RUN and not chars[i].isdigit() else j - i
+        c = chars[i]
+        limit = _RUN if (c.isalnum() or _is_japanese(c)) else 2  # 「！！！」「？？」 → one; いい stays いい
+        keep = 1 if j - i >= limit and not c.isdigit() else j - i
         out += chars[i : i + keep]
         out_origin += origin[i : i + keep]
         i = j
     out_origin.append(len(text))
     return FoldedText(text, "".join(out), tuple(out_origin))
+
+
+def _is_japanese(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
 
 
 def loose_pattern(source: str) -> str:
