@@ -8,7 +8,7 @@ uses wording the train part never shows.  Seeded, so the files are the same on
 every run.  Each message carries its own ``acts`` (our labels; the frozen set's
 format has conversation-level acts only, which are the union).
 
-    python scripts/make_talk_corpus.py
+    PYTHONPATH=src python scripts/make_talk_corpus.py   # also draws every 7th held-out chat as a screenshot
 """
 
 from __future__ import annotations
@@ -216,5 +216,24 @@ def main() -> None:
         print(part, len(rows))
 
 
+
+
+def render_screenshots(part: str = "heldout", every: int = 7) -> None:
+    """Draw every ``every``-th conversation of a part as a chat screenshot and point its item at it."""
+    from gazoguard.talk.render import render_chat
+
+    folder = OUT / part
+    rows = [json.loads(line) for line in (folder / "conversations.jsonl").read_text(encoding="utf-8").splitlines()]
+    (folder / "screenshots").mkdir(exist_ok=True)
+    for k, row in enumerate(rows):
+        if k % every == 0:
+            render_chat(row["messages"], folder / "screenshots" / f"{row['id']}.png")
+            row["screenshot"] = f"screenshots/{row['id']}.png"
+    with open(folder / "conversations.jsonl", "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    render_screenshots()

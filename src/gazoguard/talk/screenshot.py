@@ -19,7 +19,7 @@ from gazoguard.perception.textlayout import TextLayout, needs_space
 GAP_FACTOR = 0.9  # a gap below this many line heights continues the bubble
 RIGHT_START = 0.35  # a line starting right of this fraction of the width…
 RIGHT_END = 0.80  # …and ending right of this one is on the right side
-NAME_HEIGHT = 0.85  # a left line this much smaller than the text lines, just above a bubble, is a name
+NAME_HEIGHT = 0.8  # a left line this much smaller than the text lines, just above a bubble, is a name
 NAME_MAX_CHARS = 16
 _TIME = re.compile(r"^(既読\s*\d*\s*)?((午前|午後)?\s*\d{1,2}[:：]\d{2}(\s*(AM|PM))?)(\s*既読)?$", re.IGNORECASE)
 _UI_ONLY = re.compile(r"^(既読\s*\d*|既読|\d{1,2}/\d{1,2}\s*\(.\)|\d{4}[/.年]\d{1,2}[/.月]\d{1,2}日?(\s*\(.\))?|今日|昨日|Today|Yesterday|Read|未読)$", re.IGNORECASE)
@@ -52,12 +52,12 @@ def messages_from_layout(layout: TextLayout, width: int, source: str | None = No
     LINE) becomes the speaker of the bubble below it.
     """
     lines = sorted(layout.lines, key=lambda ln: (ln.box[1], ln.box[0]))
-    heights = sorted(max(1, ln.box[3] - ln.box[1]) for ln in lines if ln.text.strip()) or [1]
-    typical = heights[len(heights) // 2]
+    heights = sorted(max(1, ln.box[3] - ln.box[1]) for ln in lines if ln.text.strip() and not _TIME.match(ln.text.strip())) or [1]
+    typical = heights[(3 * len(heights)) // 4]  # message text is the larger type on a chat screen
     bubbles: list[_Bubble] = []
     times: list[tuple[str, int, int]] = []  # (time, y centre, x centre)
     pending_name: tuple[str, int] | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.text.strip()
         x0, y0, x1, y1 = line.box
         height = max(1, y1 - y0)
@@ -68,7 +68,7 @@ def messages_from_layout(layout: TextLayout, width: int, source: str | None = No
             times.append((t.group(2).replace("：", ":"), (y0 + y1) // 2, (x0 + x1) // 2))
             continue
         side = _side(line.box, width)
-        if side == "other" and height < NAME_HEIGHT * typical and len(text) <= NAME_MAX_CHARS and x0 < 0.3 * width:
+        if side == "other" and _looks_like_name(line, lines[n + 1 :], typical, width):
             pending_name = (text, y1)
             continue
         last = bubbles[-1] if bubbles else None
@@ -85,6 +85,20 @@ def messages_from_layout(layout: TextLayout, width: int, source: str | None = No
         Message(i, b.text, speaker=b.name or b.side, role=b.side, time=b.time, source=f"{source}#bubble{i + 1}" if source else None)
         for i, b in enumerate(bubbles)
     ]
+
+
+def _looks_like_name(line, below, typical: int, width: int) -> bool:  # noqa: ANN001 - TextLayout lines
+    """A short left line right above a bubble: smaller type, or the bubble's text starts further in (padding)."""
+    text = line.text.strip()
+    x0, _, x1, y1 = line.box
+    if len(text) > NAME_MAX_CHARS or x0 > 0.3 * width or (x0 + x1) / 2 > 0.5 * width:
+        return False
+    nxt = next((ln for ln in below if ln.text.strip() and not _TIME.match(ln.text.strip())), None)
+    if nxt is None or nxt.box[1] - y1 > 1.5 * typical or _side(nxt.box, width) != "other":
+        return False
+    smaller = (y1 - line.box[1]) < NAME_HEIGHT * typical
+    indented = nxt.box[0] - x0 >= 8
+    return smaller or indented
 
 
 def _attach_times(bubbles: list[_Bubble], times: list[tuple[str, int, int]]) -> None:
