@@ -87,3 +87,14 @@ def test_plain_text_input_is_parsed():
     result = check_conversation("相手: PayPayで3万送って\n自分: え？")
     assert result.messages[0].labels == {"money_demand"}
     assert result.level is Level.CAUTION
+
+
+def test_verdict_and_conversation_share_result_types_without_an_import_cycle():
+    import ast
+    from pathlib import Path
+
+    import gazoguard.talk.verdict as verdict
+
+    tree = ast.parse(Path(verdict.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "gazoguard.talk.conversation" not in imported and "gazoguard.talk.results" in imported

@@ -26,13 +26,13 @@ from gazoguard.talk.detect import detect_message
 from gazoguard.talk.frames import Lexicon, load_lexicon
 from gazoguard.talk.messages import Message, messages_from, parse_chat_text
 from gazoguard.talk.patterns import load_patterns
-from gazoguard.talk.results import ConversationResult, Hit, MessageResult
+from gazoguard.talk.results import EITHER_SIDE, ConversationResult, Hit, MessageResult, asks_for_info, other_acts
+from gazoguard.talk.verdict import judge
 
 EARLY_MESSAGES = 10  # a sexual request within the first N messages is "early"
 REFUSAL_WINDOW = 6  # messages after a refusal in which a new request counts as pressure
 REQUESTS = {"picture_request", "money_demand", "move_platform", "meet_offline"}
 SERIOUS = {"picture_request", "money_demand", "threat_spread", "claims_to_hold"}
-EITHER_SIDE = {"age_claim"}
 
 __all__ = ["ConversationResult", "Hit", "MessageResult", "check_conversation", "check_messages"]
 
@@ -53,26 +53,11 @@ def check_conversation(
     conversation: str | Iterable[Any], *, me: str | None = None, sources: tuple[str, ...] = ()
 ) -> ConversationResult:
     """Check chat text (or a list of messages) and return the acts, a level, advice and the playbooks."""
-    from gazoguard.talk.verdict import judge
-
     messages = parse_chat_text(conversation, me=me) if isinstance(conversation, str) else messages_from(conversation, me=me)
     results = check_messages(messages)
     verdict = judge(results)
     return ConversationResult(tuple(results), verdict.level, tuple(verdict.reasons), tuple(verdict.playbooks),
                               tuple(sources), frozenset(verdict.acts), tuple(verdict.advice))
-
-
-def other_acts(results: list[MessageResult]) -> set[str]:
-    """Acts counted for the other side (and age claims from anyone)."""
-    acts: set[str] = set()
-    for r in results:
-        acts |= r.labels if r.message.role != "self" else r.labels & EITHER_SIDE
-    return acts
-
-
-def asks_for_info(results: list[MessageResult]) -> bool:
-    """The other side asks for personal data (ID card, real name, school, password …), not quoting."""
-    return any("info_request" in r.cues and "quoted" not in r.cues for r in results if r.message.role != "self")
 
 
 def _replace(result: MessageResult, hits: list[Hit], cues: frozenset[str] | None = None) -> MessageResult:

@@ -35,7 +35,8 @@ def detect_message(message: Message, lexicon: Lexicon | None = None, patterns: P
     """Every act found in ``message`` (one hit per act) and the internal cues."""
     lexicon = lexicon or load_lexicon()
     patterns = patterns or load_patterns()
-    text = loose(message.text)
+    folded = FoldedText.of(message.text)
+    text = loose(message.text, folded)
     hits: dict[str, Hit] = {}
     for act in lexicon.acts.values():
         for frame in act.frames:
@@ -44,13 +45,13 @@ def detect_message(message: Message, lexicon: Lexicon | None = None, patterns: P
                 hits[act.name] = _hit(act.name, frame.id, span, message.text, act.explain_ja, act.explain_en)
                 break
     cues = {name for name, frames in lexicon.cues.items() if any(f.search(text) for f in frames)}
-    _add_legacy(message.text, hits, cues, lexicon, patterns)
+    _add_legacy(folded, hits, cues, lexicon, patterns)
     _held_not_asked(text, hits)
     return MessageResult(message, tuple(hits.values()), frozenset(cues))
 
 
-def _add_legacy(original: str, hits: dict[str, Hit], cues: set[str], lexicon: Lexicon, patterns: PatternSet) -> None:
-    folded = FoldedText.of(original)
+def _add_legacy(folded: FoldedText, hits: dict[str, Hit], cues: set[str], lexicon: Lexicon, patterns: PatternSet) -> None:
+    original = folded.original
     for label in patterns.labels.values():
         if not label.report:
             continue

@@ -20,6 +20,21 @@ from gazoguard.talk.normalize import loose_pattern
 
 _FLAGS = re.IGNORECASE
 _SLOT = re.compile(r"<([A-Z_]+)>")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_LATIN_ONLY: set[str] = set()  # sources of regexes that need a Latin letter to match
+
+
+@lru_cache(maxsize=4096)
+def _has_latin(folded: str) -> bool:
+    return _LATIN.search(folded) is not None
+
+
+def _needs_latin(source: str) -> bool:
+    """A regex whose every literal is ASCII and which has a letter outside escapes and classes."""
+    if not source.isascii():
+        return False
+    plain = re.sub(r"\\.|\[[^\]]*\]|\(\?<?[!=:]", "", source)
+    return bool(re.search(r"[a-zA-Z]", plain))
 
 
 @dataclass(frozen=True)
@@ -36,7 +51,10 @@ class Frame:
     def search(self, text: FoldedText) -> tuple[int, int] | None:
         """The span in the original text of the first match, or None."""
         folded = text.folded
+        latin = _has_latin(folded)
         for rx in self.regexes:
+            if not latin and rx.pattern in _LATIN_ONLY:
+                continue  # an English-only regex cannot match text with no Latin letter
             m = rx.search(folded)
             if m is None:
                 continue
@@ -82,7 +100,10 @@ def _compile(sources: list[str], slots: dict[str, str], where: str) -> tuple[re.
     out = []
     for source in sources:
         try:
-            out.append(re.compile(loose_pattern(_expand(source, slots, where)), _FLAGS))
+            rx = re.compile(loose_pattern(_expand(source, slots, where)), _FLAGS)
+            if _needs_latin(rx.pattern):
+                _LATIN_ONLY.add(rx.pattern)
+            out.append(rx)
         except re.error as exc:
             raise ValueError(f"{where}: bad regex {source!r}: {exc}") from None
     return tuple(out)

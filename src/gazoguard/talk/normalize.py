@@ -19,9 +19,9 @@ _DROPPED = set("ー〜~～・")
 _RUN = 4  # a run of this many identical characters or more is shortened to one
 
 
-def loose(text: str) -> FoldedText:
-    """The loose-folded form of ``text`` with the origin of each character."""
-    base = FoldedText.of(text)
+def loose(text: str, base: FoldedText | None = None) -> FoldedText:
+    """The loose-folded form of ``text`` (from its :class:`FoldedText` when already made) with the origin of each character."""
+    base = base or FoldedText.of(text)
     folded = base.folded
     chars: list[str] = []
     origin: list[int] = []

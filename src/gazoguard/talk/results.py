@@ -25,6 +25,8 @@ NOTES = {
     "context": ("ほかの危険なサインがないため、数えていません。", "No other warning sign with it: not counted."),
 }
 
+EITHER_SIDE = {"age_claim"}  # acts that count whoever says them
+
 #: what the level means for a conversation (not for a picture: "must not send" is a picture's word)
 CONVERSATION_LEVEL = {
     Level.SAFE: ("知られている危険なサインは見つかりませんでした", "No known warning sign found"),
@@ -159,3 +161,16 @@ class ConversationResult:
             "sources": list(self.sources),
             "messages": [m.to_dict() for m in self.messages],
         }
+
+
+def other_acts(results: list[MessageResult]) -> set[str]:
+    """Acts counted for the other side (and age claims from anyone)."""
+    acts: set[str] = set()
+    for r in results:
+        acts |= r.labels if r.message.role != "self" else r.labels & EITHER_SIDE
+    return acts
+
+
+def asks_for_info(results: list[MessageResult]) -> bool:
+    """The other side asks for personal data (ID card, real name, school, password …), not quoting."""
+    return any("info_request" in r.cues and "quoted" not in r.cues for r in results if r.message.role != "self")

@@ -25,8 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gazoguard.levels import Level
-from gazoguard.talk.conversation import asks_for_info, other_acts
-from gazoguard.talk.results import Advice, MessageResult, Reason
+from gazoguard.talk.results import Advice, MessageResult, Reason, asks_for_info, other_acts
 
 _REASONS: dict[str, tuple[Level, str, str, tuple[str, ...]]] = {
     "sextortion": (Level.BLOCK, "画像や個人情報を盾に、お金や追加の画像を要求しています（性的脅迫・セクストーション）。これは犯罪です。", "Money or more pictures are demanded with your pictures or data as leverage (sextortion). This is a crime.", ("threatened", "already_sent")),
