@@ -39,11 +39,14 @@ def detect_message(message: Message, lexicon: Lexicon | None = None, patterns: P
     text = loose(message.text, folded)
     hits: dict[str, Hit] = {}
     for act in lexicon.acts.values():
-        for frame in act.frames:
+        for frame in act.frames:  # the first frame that needs nothing else wins; a gated one only if none does
+            if act.name in hits and (frame.needs or frame.needs_minor):
+                continue
             span = frame.search(text)
             if span is not None:
                 hits[act.name] = _hit(act.name, frame.id, span, message.text, act.explain_ja, act.explain_en)
-                break
+                if not (frame.needs or frame.needs_minor):
+                    break
     cues = {name for name, frames in lexicon.cues.items() if any(f.search(text) for f in frames)}
     _add_legacy(folded, hits, cues, lexicon, patterns)
     _held_not_asked(text, hits)
