@@ -26,14 +26,19 @@ def test_the_corpus_is_large_and_varied():
     assert not {m["text"] for i in heldout for m in i["messages"] if i["level"] != "safe"} <= {m["text"] for i in train for m in i["messages"]}
 
 
-@pytest.mark.parametrize(("part", "recall", "precision", "accuracy"), [("train", 0.97, 0.97, 0.95), ("heldout", 0.90, 0.95, 0.90)])
+@pytest.mark.parametrize(("part", "recall", "precision", "accuracy"), [
+    ("train", 0.97, 0.97, 0.95),
+    ("heldout", 0.90, 0.95, 0.90),  # never tuned on
+    ("written", 0.95, 0.95, 0.90),  # first look 0.73 / 0.94 / 0.78, then tuned on
+    ("unseen2", 0.95, 0.95, 0.90),  # first look 0.76 / 0.93 / 0.77, then tuned on
+])
 def test_corpus_floors(part, recall, precision, accuracy):
     s = score(load_set(DATA / "corpus" / part))
     assert s.harmful.recall >= recall and s.harmful.precision >= precision and s.level_accuracy >= accuracy, s.to_dict()["level_mismatches"]
 
 
 def test_hard_negatives_are_never_harmful():
-    items = [i for part in ("train", "heldout") for i in load_set(DATA / "corpus" / part) if i["level"] == "safe"]
+    items = [i for part in ("train", "heldout", "written", "unseen2") for i in load_set(DATA / "corpus" / part) if i["level"] == "safe"]
     s = score(items)
     assert s.harmful.fp == 0, [lv for lv in s.levels if lv[2] in ("danger", "block")]
 
