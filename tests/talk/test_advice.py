@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gazoguard.cli.talk import format_result
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk import check_conversation
 
 NEVER_SEND = "あなたが18歳未満なら、性的な画像は絶対に送らないでください。"

@@ -2,30 +2,28 @@
 
 The other side's bubbles sit on the left with the sender's name small above
 them, the user's on the right; each bubble has its time small beside it.
-Long messages wrap.  Uses the IPAex Gothic font that matplotlib-fontja ships.
+Long messages wrap.  Uses the CJK font of :mod:`gazoguard.core.fonts`.
 """
 
 from __future__ import annotations
 
 import textwrap
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from gazoguard.core.fonts import cjk_font_path
+
 WIDTH = 720
 TEXT_PX, SMALL_PX, LINE_PX = 32, 20, 46
 
 
-@lru_cache(maxsize=1)
 def font_path() -> Path:
-    import matplotlib_fontja
-
-    found = sorted(Path(matplotlib_fontja.__file__).parent.rglob("ipaexg.ttf"))
-    if not found:
-        raise FileNotFoundError("IPAex Gothic (matplotlib-fontja) is not installed")
-    return found[0]
+    found = cjk_font_path()
+    if found is None:
+        raise FileNotFoundError("no CJK font (matplotlib-fontja) is installed")
+    return Path(found)
 
 
 def _wrap(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk.messages import Message
 
 NOTES = {

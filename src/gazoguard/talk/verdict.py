@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gazoguard.levels import Level
+from gazoguard.core.levels import Level
 from gazoguard.talk.results import Advice, MessageResult, Reason, asks_for_info, other_acts
 
 _REASONS: dict[str, tuple[Level, str, str, tuple[str, ...]]] = {
