@@ -1,64 +1,47 @@
-"""A chat screenshot rendered with Pillow goes through the engine's OCR into messages with sides."""
+"""Chat screenshots rendered with Pillow go through the engine's OCR into messages with sides, names and times."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from gazoguard.core.levels import Level
 
-WIDTH, HEIGHT = 720, 900
-BUBBLES = [  # side, lines
-    ("other", ["はじめまして！"]),
-    ("self", ["よろしくね"]),
-    ("other", ["写真拡散されたく", "なかったら5万払え"]),
-    ("self", ["やめてください"]),
-    ("other", ["お前の学校にも送るからな"]),
+BUBBLES = [  # side, name shown above a left bubble, time beside it, lines
+    ("other", "ゆうと", "21:03", ["はじめまして！"]),
+    ("self", None, "21:04", ["よろしくね"]),
+    ("other", "ゆうと", "21:05", ["写真拡散されたく", "なかったら5万払え"]),
+    ("self", None, "21:06", ["やめてください"]),
+    ("other", "ゆうと", "21:07", ["お前の学校にも送るからな"]),
 ]
 
 
-def _font_path() -> Path:
-    import matplotlib_fontja
+def render(path: Path, bubbles=BUBBLES) -> Path:
+    from gazoguard.talk.render import font_path, render_chat
 
-    found = sorted(Path(matplotlib_fontja.__file__).parent.rglob("ipaexg.ttf"))
-    if not found:
+    try:
+        font_path()
+    except FileNotFoundError:
         pytest.skip("IPAex Gothic not installed")
-    return found[0]
-
-
-def render_chat(path: Path) -> Path:
-    font = ImageFont.truetype(str(_font_path()), 34)
-    image = Image.new("RGB", (WIDTH, HEIGHT), (140, 170, 210))
-    draw = ImageDraw.Draw(image)
-    draw.text((20, 14), "21:03", font=ImageFont.truetype(str(_font_path()), 22), fill=(40, 40, 40))
-    y = 70
-    for side, lines in BUBBLES:
-        w = max(draw.textlength(line, font=font) for line in lines) + 40
-        h = 48 * len(lines) + 20
-        x = WIDTH - 30 - w if side == "self" else 30
-        colour = (130, 230, 110) if side == "self" else (255, 255, 255)
-        draw.rounded_rectangle((x, y, x + w, y + h), radius=22, fill=colour)
-        for i, line in enumerate(lines):
-            draw.text((x + 20, y + 12 + 48 * i), line, font=font, fill=(0, 0, 0))
-        y += h + 40
-    image.save(path)
-    return path
+    return render_chat([{"role": r, "name": n, "time": t, "text": "".join(ls)} for r, n, t, ls in bubbles], path)
 
 
 @pytest.fixture(scope="module")
 def screenshot(tmp_path_factory) -> Path:
-    return render_chat(tmp_path_factory.mktemp("talk") / "chat.png")
+    return render(tmp_path_factory.mktemp("talk") / "chat.png")
 
 
-def test_screenshot_bubbles_become_messages_with_sides(screenshot):
+def test_screenshot_bubbles_become_messages_with_sides_names_and_times(screenshot):
     from gazoguard.talk.screenshot import messages_from_screenshots
 
     messages = messages_from_screenshots([screenshot])
-    assert [m.role for m in messages] == [side for side, _ in BUBBLES]
+    assert [m.role for m in messages] == [side for side, *_ in BUBBLES]
     assert "なかったら5万払え" in messages[2].text.replace(" ", "")  # two lines joined into one bubble
     assert messages[0].source == "chat.png#bubble1"
+    assert [m.speaker for m in messages if m.role == "other"] == ["ゆうと"] * 3
+    assert [m.time for m in messages] == [t for *_, t, _ in BUBBLES]
 
 
 def test_screenshot_is_checked_like_text(screenshot):
@@ -66,4 +49,18 @@ def test_screenshot_is_checked_like_text(screenshot):
 
     result = check_screenshots([screenshot])
     assert result.level is Level.BLOCK
-    assert {"threat", "extortion"} <= {h.label for _, h in result.hits}
+    assert {"threat_spread", "money_demand"} <= result.acts
+
+
+def test_eval_scores_screenshot_items_through_the_screenshot_path(tmp_path, screenshot):
+    from gazoguard.talk.evaluate import evaluate_path
+
+    (tmp_path / "screenshots").mkdir()
+    (tmp_path / "screenshots" / "c1.png").write_bytes(screenshot.read_bytes())
+    item = {"id": "c1", "lang": "ja", "level": "block", "acts": ["threat_spread", "money_demand", "claims_to_hold"], "situation": "sextortion",
+            "messages": [{"role": r, "name": n or "自分", "time": t, "text": "".join(ls)} for r, n, t, ls in BUBBLES], "screenshot": "screenshots/c1.png"}
+    (tmp_path / "conversations.jsonl").write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = evaluate_path(tmp_path, screenshots=True)
+    assert out["screenshot_items"] == 1
+    assert out["screenshot"]["harmful"]["tp"] == 1 and out["screenshot"]["level_accuracy"] == 1.0
+    assert out["text"]["acts"]["threat_spread"]["tp"] == 1

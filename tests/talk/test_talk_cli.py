@@ -19,7 +19,7 @@ def test_talk_reads_an_exported_file_and_prints_japanese(tmp_path, capsys):
     f.write_text(CHAT, encoding="utf-8")
     assert main(["talk", str(f)]) == 1
     out = capsys.readouterr().out
-    assert "送信禁止" in out and "お金・追加画像の要求" in out and "gazoguard playbook threatened" in out
+    assert "この会話" in out and "お金・ギフト券などの要求" in out and "gazoguard playbook threatened" in out
 
 
 def test_talk_usage_and_missing_file(tmp_path, capsys):

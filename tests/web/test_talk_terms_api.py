@@ -16,7 +16,7 @@ def test_talk_finds_sextortion_with_evidence_and_a_playbook(client):
     res = client.post("/api/v1/talk", data={"text": SEXTORTION})
     assert res.status_code == 200, res.text
     body = res.json()
-    assert body["format"] == "gazoguard.talk/1" and body["level"] == "block"
+    assert body["format"] == "gazoguard.talk/2" and body["level"] == "block"
     assert body["playbook"] == "threatened"
     last = body["messages"][-1]
     start, end = last["findings"][0]["span"]

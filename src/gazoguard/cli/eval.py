@@ -13,6 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="評価用データで精度を測る / score on a labelled set",
                        description="ラベル付き画像で検出性能を測定します。/ Measure detection on a labelled image set.")
     p.add_argument("root", metavar="DIR", nargs="?", help="manifest.csv のあるフォルダ / folder with manifest.csv")
+    p.add_argument("--talk", metavar="PATH", help="会話の評価セット（conversations.jsonl のフォルダ、または TOML）/ score the conversation check on a set")
     p.add_argument("--synthetic", type=int, metavar="N", help="生成した N 枚で個人情報の検出を測る / score personal strings on N generated pictures")
     p.add_argument("--seed", type=int, default=1, help="生成の乱数シード / seed of the generated pictures (default 1)")
     p.add_argument("--save", metavar="DIR", help="生成画像を保存 / keep the generated pictures here")
@@ -26,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from gazoguard.evaluation.run import run_eval, run_synthetic
 
+    if args.talk is not None:
+        return run_talk(args)
     if args.synthetic is not None:
         if args.synthetic < 1:
             print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
@@ -33,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
         table = format_synthetic
     elif args.root is None:
-        print("エラー: 評価用フォルダか --synthetic N を指定してください / error: give a DIR or --synthetic N", file=sys.stderr)
+        print("エラー: 評価用フォルダか --synthetic N か --talk PATH を指定してください / error: give a DIR, --synthetic N or --talk PATH", file=sys.stderr)
         return 2
     else:
         try:
@@ -48,6 +51,43 @@ def run(args: argparse.Namespace) -> int:
                 fh.write(json.dumps(report, ensure_ascii=False) + "\n")
     print(json.dumps(metrics, ensure_ascii=False, indent=2) if args.json else table(metrics))
     return 0
+
+
+def run_talk(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gazoguard.talk.evaluate import evaluate_path
+
+    if not Path(args.talk).exists():
+        print(f"エラー: 評価セットが見つかりません / error: no such set: {args.talk}", file=sys.stderr)
+        return 2
+    metrics = evaluate_path(args.talk, screenshots=True)
+    print(json.dumps(metrics, ensure_ascii=False, indent=2) if args.json else format_talk(metrics))
+    return 0
+
+
+def format_talk(m: dict[str, Any]) -> str:
+    """Conversation-level and per-act figures, text path first, then the screenshot path."""
+    lines = [f"会話の評価 / conversation check: {m['path']}"]
+    for key, title in (("text", "テキスト / text"), ("screenshot", "スクリーンショット / screenshots (OCR)")):
+        if key not in m:
+            continue
+        s = m[key]
+        h = s["harmful"]
+        rows = [
+            (title, f"{s['conversations']} 件", f"有害 / harmful (danger+block) {s['harmful_expected']}"),
+            ("  有害の再現率 / harmful recall", _pct(h["recall"]), f"{h['tp']}/{h['n']}"),
+            ("  有害の適合率 / harmful precision", _pct(h["precision"]), f"fp {h['fp']}"),
+            ("  レベル正解率 / level accuracy", _pct(s["level_accuracy"]), f"p50 {s['time_ms_p50']} ms"),
+        ]
+        for act, c in s["acts"].items():
+            rows.append((f"  {act}", f"R {_pct(c['recall'])}", f"P {_pct(c['precision'])}  (n {c['n']}, fp {c['fp']})"))
+        lines.append(_aligned(rows))
+        for cid, want, got in s["level_mismatches"][:15]:
+            lines.append(f"    レベル違い / level: {cid}  {want} → {got}")
+    if "screenshot_items" in m and "screenshot" not in m:
+        lines.append(f"スクリーンショット {m['screenshot_items']} 件は OCR なしでは測れません / screenshots not scored")
+    return "\n".join(lines)
 
 
 def format_synthetic(m: dict[str, Any]) -> str:

@@ -85,24 +85,35 @@ def _read_text(path: str) -> str:
 
 
 def format_result(result, lang: str = "ja") -> str:  # result: ConversationResult
-    ja = lang == "ja"
-    level = result.level
-    lines = [f"{level.mark} {level.ja} / {level.en}" if ja else f"{level.mark} {level.en}"]
-    for reason in result.reasons:
-        lines.append(f"  - {reason.ja} / {reason.en}" if ja else f"  - {reason.en}")
-    labels = {}
-    from gazoguard.talk import load_patterns
+    """The conversation's level in a conversation's words, reasons, advice, findings with evidence, the playbook."""
+    from gazoguard.talk.frames import load_lexicon
 
-    for name, label in load_patterns().labels.items():
-        labels[name] = label.name_ja if ja else label.name_en
+    ja = lang == "ja"
+    both = lambda a, b: f"{a} / {b}" if ja else b  # noqa: E731
+    name_ja, name_en = result.level_name
+    lines = [f"{result.level.mark} この会話: {name_ja} / This conversation: {name_en}" if ja else f"{result.level.mark} This conversation: {name_en}"]
+    if result.notice:
+        lines.append("  ※ " + both(*result.notice))
+    for reason in result.reasons:
+        lines.append("  - " + both(reason.ja, reason.en))
+    for advice in result.advice:
+        lines.append("  ▶ " + both(advice.ja, advice.en))
+    acts = load_lexicon().acts
     for m in result.messages:
         if not m.hits:
             continue
         who = m.message.speaker or "?"
         lines.append(f"  #{m.message.index + 1} [{who}] {m.message.text}")
         for h in m.hits:
-            lines.append(f"     ▶ {labels.get(h.label, h.label)}: 「{h.evidence}」")
-            lines.append(f"       {h.explain_ja if ja else h.explain_en}")
+            info = acts.get(h.label)
+            label = (info.name_ja if ja else info.name_en) if info else h.label
+            lines.append(f"     {'▶' if h.counted else '·'} {label}: 「{h.evidence}」")
+            if h.counted:
+                lines.append(f"       {h.explain_ja if ja else h.explain_en}")
+            for note in h.notes:
+                from gazoguard.talk.results import NOTES
+
+                lines.append("       (" + (NOTES[note][0] if ja else NOTES[note][1]) + ")")
     if result.playbook:
         from gazoguard.playbooks import get
 

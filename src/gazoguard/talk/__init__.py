@@ -1,16 +1,18 @@
-"""Conversation risk check: patterns in chat text that come before harm.
+"""Conversation risk check: the acts in a chat that come before harm (threats, demands, luring, grooming …).
 
 ``check_conversation(text_or_messages)`` returns a :class:`ConversationResult`
-(per-message hits with evidence spans, a level on the usual scale and the
-playbooks to show); ``check_screenshots(paths)`` reads chat screenshots with
-the engine's OCR first.
+(the acts found, per-message findings with evidence spans, the conversation's
+level, advice and the playbooks to show); ``check_screenshots(paths)`` reads
+chat screenshots with the engine's OCR first.
 """
 
 from __future__ import annotations
 
-from gazoguard.talk.conversation import ConversationResult, Hit, MessageResult, check_conversation
+from gazoguard.talk.conversation import check_conversation
+from gazoguard.talk.frames import load_lexicon
 from gazoguard.talk.messages import Message, parse_chat_text
 from gazoguard.talk.patterns import load_patterns
+from gazoguard.talk.results import ConversationResult, Hit, MessageResult
 
 __all__ = [
     "ConversationResult",
@@ -19,6 +21,7 @@ __all__ = [
     "MessageResult",
     "check_conversation",
     "check_screenshots",
+    "load_lexicon",
     "load_patterns",
     "parse_chat_text",
 ]

@@ -44,6 +44,9 @@
     reasons.innerHTML = "";
     if (!result.reasons.length) reasons.appendChild(el("li", "", say("知られている危険なパターンは見つかりませんでした。", "No known risky pattern was found.")));
     result.reasons.forEach((r) => reasons.appendChild(el("li", "reason level-" + r.level, say(r.ja, r.en))));
+    (result.advice || []).forEach((a) => reasons.appendChild(el("li", "advice", say(a.ja, a.en))));
+    // every safe result says that it is not a guarantee
+    if (result.notice_ja) reasons.appendChild(el("li", "notice", say(result.notice_ja, result.notice_en)));
     const list = $("talk-messages");
     list.innerHTML = "";
     result.messages.forEach((m) => {
