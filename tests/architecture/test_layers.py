@@ -121,7 +121,6 @@ def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 #: cycles being untangled on their issues' branches (evidence: issue 21, talk: issue 19); this list only shrinks
 UNTANGLING = [
     ["gazoguard.evidence.bundle", "gazoguard.evidence.locker", "gazoguard.evidence.verify"],
-    ["gazoguard.talk.conversation", "gazoguard.talk.verdict"],
 ]
 
 
