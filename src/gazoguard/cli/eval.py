@@ -97,13 +97,43 @@ def format_table(m: dict[str, Any]) -> str:
     for name, ms in t["detector_p50_ms"].items():
         rows.append((f"  {name} p50", f"{ms} ms", ""))
     rows.append(("失敗した検出 / failed detector runs", str(t["failed_runs"]), f"errors: {len(t['errors'])}"))
-    return _aligned(rows)
+    rows += _class_rows(m.get("by_class", {}))
+    lines = [_aligned(rows)]
+    for decoy in m["personal_text"].get("decoys_reported", [])[:20]:
+        lines.append(f"おとりを報告 / decoy reported: {decoy['image']}  {decoy['kind']}  {decoy['text']}")
+    return "\n".join(lines)
 
 
 def _personal_rows(pt: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows = [("個人情報の再現率 / personal strings recall", _pct(pt["recall"]), ""), ("個人情報の適合率 / precision", _pct(pt["precision"]), "")]
+    if pt.get("decoys"):
+        rows.append(("おとりの誤報率 / decoys reported as their kind", _pct(pt["decoy_rate"]), f"{pt['decoys']} decoys"))
     for kind, v in pt["by_kind"].items():
-        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']}){_decoy_note(v)}"))
+    return rows
+
+
+def _decoy_note(v: dict[str, Any]) -> str:
+    return f"  decoys {v['decoys_reported']}/{v['decoys']}" if v.get("decoys") else ""
+
+
+def _class_rows(by_class: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """One row per class of picture (the manifest's ``class`` column), then its kinds."""
+    rows: list[tuple[str, str, str]] = []
+    for name, c in by_class.items():
+        extra = [f"{c['images']} images", f"{c['labelled']} strings"]
+        if c.get("decoys"):
+            extra.append(f"decoys {_pct(c['decoy_rate']).strip()} of {c['decoys']}")
+        if "screen_recall" in c:
+            extra.append(f"screens {_pct(c['screen_recall']).strip()} of {c['screens']}")
+        if "qr_payload_accuracy" in c:
+            extra.append(f"QR {_pct(c['qr_payload_accuracy']).strip()} of {c['qr_total']}")
+        if "face_bands" in c:
+            bands = ", ".join(f"{b} {_pct(v['recall']).strip()} of {v['labelled']}" for b, v in c["face_bands"].items())
+            extra.append(f"faces {bands}; false {c['false_faces_on_faceless_images']}")
+        rows.append((f"種類 / class {name}", f"R {_pct(c['recall'])}", f"P {_pct(c['precision'])}  " + ", ".join(extra)))
+        for kind, v in c["by_kind"].items():
+            rows.append((f"    {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']}){_decoy_note(v)}"))
     return rows
 
 
