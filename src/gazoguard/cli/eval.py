@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("root", metavar="DIR", nargs="?", help="manifest.csv のあるフォルダ / folder with manifest.csv")
     p.add_argument("--synthetic", type=int, metavar="N", help="生成した N 枚で個人情報の検出を測る / score personal strings on N generated pictures")
     p.add_argument("--seed", type=int, default=1, help="生成の乱数シード / seed of the generated pictures (default 1)")
+    p.add_argument("--layouts", metavar="A,B", help="生成する種類 / generated layouts, e.g. numbers,foreign_docs,names,addresses (default: form,card,chat,parcel,idcard)")
     p.add_argument("--save", metavar="DIR", help="生成画像を保存 / keep the generated pictures here")
     p.add_argument("--profile", default="personal")
     p.add_argument("--json", action="store_true", help="数値を JSON で出力 / print the figures as JSON")
@@ -30,7 +31,12 @@ def run(args: argparse.Namespace) -> int:
         if args.synthetic < 1:
             print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
             return 2
-        metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
+        layouts = tuple(x.strip() for x in args.layouts.split(",") if x.strip()) if args.layouts else None
+        try:
+            metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save, layouts=layouts)
+        except ValueError as exc:
+            print(f"エラー: {exc}", file=sys.stderr)
+            return 2
         table = format_synthetic
     elif args.root is None:
         print("エラー: 評価用フォルダか --synthetic N を指定してください / error: give a DIR or --synthetic N", file=sys.stderr)
@@ -57,7 +63,10 @@ def format_synthetic(m: dict[str, Any]) -> str:
         rows.append((f"  layout {layout}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  (missed {v['missed']}, false {v['false']})"))
     rows.append(("書類の種類 / identity card kind", _pct(m["document_kind_accuracy"]), f"wrong {len(m['document_kind_wrong'])}"))
     rows.append(("時間 / time per image p50", f"{m['time']['p50_ms']} ms", ""))
+    rows += _class_rows(m.get("by_class", {}))
     lines = [_aligned(rows)]
+    for decoy in pt.get("decoys_reported", [])[:20]:
+        lines.append(f"おとりを報告 / decoy reported: {decoy['image']}  {decoy['kind']}  {decoy['text']}")
     for wrong in m["document_kind_wrong"][:10]:
         lines.append(f"書類の種類違い / wrong kind: {wrong['image']}  {wrong['expected']} → {wrong['got']}")
     for miss in pt["missed"][:20]:
