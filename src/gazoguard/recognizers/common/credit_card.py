@@ -16,6 +16,7 @@ _CARD = re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d])|(?<![\
 _CONTEXT = ("card", "カード", "visa", "master", "amex", "jcb", "有効期限", "cc", "クレジット", "お支払", "支払方法", "会員番号")
 # Prefixes of the card networks (ISO/IEC 7812 issuer ranges, coarse).
 _ISSUER = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|36|30|38|6011|65|62)")
+_OTHER_NUMBER = re.compile(r"法人番号|登録番号|個人番号|マイナンバー|口座|電話|tel|fax|注文番号|伝票番号|お問合せ番号")
 # A masked number: up to 6 leading digits (the issuer), 8+ mask characters in groups, the last 2–4 digits.
 _MASK = r"[*xX●•○◆#]"
 _MASKED = re.compile(
@@ -51,8 +52,10 @@ class CreditCardRecognizer(Recognizer):
             if not 13 <= len(digits) <= 19 or len(set(digits)) == 1 and digits[0] == "0":
                 continue
             if luhn_valid(digits):
-                context = any(w in context_before(text, s, 30) for w in _CONTEXT)
-                score = 0.95 if _ISSUER.match(digits) or context else 0.8
-                out.append(self.match(text, s, e, "credit_card", score, validated=True, check="luhn"))
+                before = context_before(text, s, 30)
+                context = any(w in before for w in _CONTEXT)
+                if not (_ISSUER.match(digits) or context) or _OTHER_NUMBER.search(context_before(text, s, 12)):
+                    continue  # one number in ten passes Luhn: outside the card ranges, or after another number's label, it is not a card
+                out.append(self.match(text, s, e, "credit_card", 0.95, validated=True, check="luhn"))
         out.extend(_masked_matches(text, self))
         return out

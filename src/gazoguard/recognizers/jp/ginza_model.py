@@ -185,3 +185,10 @@ def reads_as_person_name(words: str) -> bool:
     model, which wants context, tags no Person."""
     tags = _reading(words)[1]
     return bool(tags) and tags[0].endswith("人名-姓") and all("固有名詞-人名" in tag for tag in tags)
+
+
+@lru_cache(maxsize=64)
+def dictionary_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, part-of-speech tag)`` of every word of ``text`` as Sudachi's dictionary reads it
+    (the tokenizer only: no entity model, ~1 ms a line)."""
+    return tuple((t.idx, t.idx + len(t.text), t.tag_) for t in nlp().tokenizer(text))

@@ -51,7 +51,15 @@ _KATAKANA_LINE = re.compile(r"^[ァ-ヶー]{4,20}(?:[ \u3000][ァ-ヶー]{1,12})
 _COMPANY_KANA = re.compile(r"カブシキ|ユウゲン|ガイシャ|ゴウドウ|ザイダン|シャダン|コーポレーション|カンパニー")
 
 
+# what after a dictionary name makes it the name of a place, a firm or a time, not a person
+_PLACE_AFTER_NAME = re.compile(r"^(?:町|村|市|区|駅|通り?|橋|線|丁目|年|年度|号|式|流|電機|商店|工業|製作所|記念)")
 _GIVEN_NAME_LINE = re.compile(rf"[{_KANJI}ぁ-んァ-ヶー]{{1,6}}(?=\n|$)")
+
+
+def _one_row_gap(text: NormalizedText, start: int, end: int) -> bool:
+    """The blank between two words is one space, or a line break where OCR split one row (鈴木　恵美)."""
+    gap = text.norm[start:end]
+    return gap in (" ", "\u3000") or (gap == "\n" and text.breaks_one_row(start))
 
 
 def _given_name_across_row_break(text: NormalizedText, end: int) -> int:
@@ -106,6 +114,7 @@ class JapaneseNameRecognizer(Recognizer):
         out.extend(self._introduced(text))
         if self.use_ginza:
             out.extend(self._standalone_lines(text))
+            out.extend(self._dictionary_names(text))
         out.extend(self._readings(text, out))
         return out
 
@@ -123,6 +132,27 @@ class JapaneseNameRecognizer(Recognizer):
                 continue  # a name goes on across a line break only where OCR split one row
             if _is_a_name(name.replace("\n", "")):
                 out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=_as_one_row(name), source="introduction"))
+        return out
+
+    def _dictionary_names(self, text: NormalizedText) -> list[TextMatch]:
+        """A family name the dictionary knows followed by a given name it knows (Sudachi's 人名-姓 then
+        人名-名, with one space or none between) is a name wherever it stands: attendee lists, table
+        rows (山口真由美開発部427), chat speakers (山崎蓮: 了解です), minutes.  A one-character family
+        name is left to the labels and honorifics (平成元年 reads as 平 + 成元)."""
+        out: list[TextMatch] = []
+        words = ginza_model.dictionary_words(text.norm)
+        for i, (start, end, tag) in enumerate(words):
+            if not tag.endswith("人名-姓") or end - start < 2:
+                continue
+            j = i + 1
+            if j < len(words) and words[j][2] == "空白" and _one_row_gap(text, words[j][0], words[j][1]):
+                j += 1
+            if j >= len(words) or not words[j][2].endswith("人名-名"):
+                continue
+            name_end = words[j][1]
+            if j + 1 < len(words) and _PLACE_AFTER_NAME.match(text.norm[name_end : words[j + 1][1]]):
+                continue  # 中村智子町: a place named after someone
+            out.append(self.match(text, start, name_end, "person_name", 0.86, reading=_as_one_row(text.norm[start:name_end]), source="dictionary"))
         return out
 
     def _standalone_lines(self, text: NormalizedText) -> list[TextMatch]:
