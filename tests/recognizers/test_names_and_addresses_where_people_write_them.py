@@ -60,3 +60,18 @@ def test_a_town_with_its_block_pins_a_home_without_the_municipality():
     assert addresses("北一条西1-2-1") == ["北一条西1-2-1"]
     assert addresses("電話 03-1234-5678") == []
     assert addresses("バージョン 1-2-3") == []
+
+
+def test_words_of_a_receipt_are_not_names_after_a_label_or_as_a_reading():
+    """The receipt of issue 20: with the card number covered, クレジット was read as a name."""
+    assert names("担当 鈴木\nクレジット\n番号") == ["鈴木"]
+    assert names("伝票番号\n担当者\nクレジット") == []
+    assert names("山田 太郎 様\nクレジット\nカード番号 ****") == ["山田 太郎"]
+
+
+def test_a_foreign_name_in_katakana_with_a_space_stays_a_name_after_its_label():
+    assert names("氏名 ワン シャオミン") == ["ワン シャオミン"]
+
+
+def test_a_family_name_glued_to_latin_letters_is_part_of_a_sign():
+    assert names("LAZONA西口直") == []

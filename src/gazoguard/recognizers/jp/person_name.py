@@ -100,6 +100,8 @@ class JapaneseNameRecognizer(Recognizer):
             name = _ERA_AT_END.sub("", m.group("name").rstrip()).rstrip()  # 日本花子昭和 → 日本花子: the era starts the date
             if _LABEL_WORDS.match(name) or _NOT_IN_NAME.search(name) or len(name.replace(" ", "")) < 2:
                 continue
+            if self.use_ginza and not re.fullmatch(r"[A-Z ,'-]+", name) and ginza_model.only_common_words(name):
+                continue  # 担当者 クレジット: a word of the form, not the value of the label
             s = m.start("name")
             e = _given_name_across_row_break(text, s + len(name))
             out.append(self.match(text, s, e, "person_name", 0.88, reading=_as_one_row(text.norm[s:e]), source="label"))
@@ -142,8 +144,8 @@ class JapaneseNameRecognizer(Recognizer):
         out: list[TextMatch] = []
         words = ginza_model.dictionary_words(text.norm)
         for i, (start, end, tag) in enumerate(words):
-            if not tag.endswith("人名-姓") or end - start < 2:
-                continue
+            if not tag.endswith("人名-姓") or end - start < 2 or (start > 0 and text.norm[start - 1].isascii() and text.norm[start - 1].isalnum()):
+                continue  # LAZONA西口直: a word of a sign or a code, glued to Latin letters
             j = i + 1
             if j < len(words) and words[j][2] == "空白" and _one_row_gap(text, words[j][0], words[j][1]):
                 j += 1
@@ -187,6 +189,8 @@ class JapaneseNameRecognizer(Recognizer):
             value = text.norm[a:b].strip()
             if i in name_lines or not _KATAKANA_LINE.match(value) or _COMPANY_KANA.search(value) or _KANA_FIELD_WORDS.search(value):
                 continue
+            if self.use_ginza and ginza_model.only_common_words(value):
+                continue  # クレジット, ポイントカード: a katakana word of the form, not a name's reading
             if any(abs(i - j) <= 2 for j in name_lines):
                 lead = text.norm[a:b].index(value)
                 out.append(self.match(text, a + lead, a + lead + len(value), "person_name", 0.7, source="reading"))
