@@ -75,3 +75,11 @@ def test_a_foreign_name_in_katakana_with_a_space_stays_a_name_after_its_label():
 
 def test_a_family_name_glued_to_latin_letters_is_part_of_a_sign():
     assert names("LAZONA西口直") == []
+
+
+def test_a_bilingual_label_of_a_foreign_document_is_never_the_value():
+    from gazoguard.recognizers import analyze
+
+    text = "Name/Surname MUELLER\nVornamen / Given names SOPHIE\n护照PASSPORT\n/Date of birth18 FEB 2001"
+    found = {(m.kind, text[m.start : m.end]) for m in analyze(text)}
+    assert found == {("person_name", "MUELLER"), ("person_name", "SOPHIE"), ("birthdate", "18 FEB 2001")}

@@ -201,6 +201,7 @@ def draw_foreign_doc(rng: random.Random, name: str) -> SyntheticImage:
         if kind:
             planted.append(Planted(kind, value, label))
         decoys.append((label.split("/")[-1].strip(), "person_name"))
+    planted.append(Planted("birthdate", birth, "mrz"))  # the machine-readable zone prints it again, as YYMMDD
     draw.text((340, y), f"Date of expiry  {expiry_shown}    Sex  {sex}", font=font, fill=(10, 10, 10))
     y = max(y + row * 2, 440)
     for line in mrz:

@@ -54,6 +54,19 @@ def _mrz_lines(text: NormalizedText) -> list[_Line]:
     return lines
 
 
+def _td1_document_line(v: str) -> bool:
+    """An ID card's first line (I<UTOD231458907<<<): its document number's check digit holds."""
+    return len(v) <= 32 and any(c.isdigit() for c in v[5:15]) and (mrz_field_valid(v[5:14], _digits(v[14:15])) or mrz_field_valid(_digits(v[5:14]), _digits(v[14:15])))
+
+
+def _mostly_letters(names: str) -> bool:
+    """A name field OCR read with a few look-alike digits (ERIK5SON, P10TR), not a data line."""
+    chars = names.replace("<", "")
+    digits = [c for c in chars if c.isdigit()]
+    # 0 1 2 5 6 8 are how OCR reads O I Z S G B; a 3, 4, 7 or 9 is a real digit
+    return bool(chars) and not set(digits) & set("3479") and len(digits) <= 0.35 * len(chars)
+
+
 def _yymmdd(value: str) -> str | None:
     value = _digits(value)
     return value if value.isdigit() and 1 <= int(value[2:4]) <= 12 and 1 <= int(value[4:6]) <= 31 else None
@@ -69,7 +82,7 @@ class MrzRecognizer(Recognizer):
         for i, line in enumerate(lines):
             v = line.value
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if re.match(r"^[PIACV][A-Z0-9<][A-Z0<]{3}[A-Z\u00C0-\u00DE<]+$", v) and "<<" in v[5:]:
+            if re.match(r"^[PIACV][A-Z0-9<][A-Z0<]{3}[A-Z\u00C0-\u00DE<0-9]+$", v) and "<<" in v[5:] and _mostly_letters(v[5:]) and not _td1_document_line(v):
                 names = [p.replace("<", " ").strip() for p in v[5:].split("<<") if p.strip("<")]
                 out.append(self.match(text, line.start, line.end, "person_name", 0.95, source="mrz", names=names[:2],
                                       reading=v[:2] + v[2:].translate(_TO_ALPHA)))

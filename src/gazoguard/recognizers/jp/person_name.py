@@ -168,6 +168,8 @@ class JapaneseNameRecognizer(Recognizer):
                     span = stripped[a:b]
                     if b - a < 2 or (b - a) < 0.7 * len(stripped) or not re.search(rf"[{_KANJI}]", span):
                         continue
+                    if re.search(r"[A-Za-z]", span):
+                        continue  # 护照PASSPORT: a title in two scripts, not a person
                     if _NOT_PERSON_END.search(span) and not ginza_model.reads_as_person_name(span):
                         continue  # an office or a group (…省, …部), not a person
                     out.append(self.match(text, pos + lead + a, pos + lead + b, "person_name", 0.7, source="ginza"))
