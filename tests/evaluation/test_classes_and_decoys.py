@@ -76,3 +76,16 @@ def test_the_table_prints_classes_and_reported_decoys(tmp_path):
 def test_a_manifest_without_a_class_column_has_no_classes(eval_dir):
     items = load_dataset(eval_dir)
     assert all(i.klass == "" for i in items)
+
+
+def test_generated_pictures_written_as_a_folder_load_back_with_their_class_and_decoys(tmp_path):
+    from gazoguard.evaluation.folder import write_folder
+    from gazoguard.evaluation.synthetic import generate
+
+    pictures = list(generate(2, 20099, ("numbers", "names")))
+    items = [p.as_labelled(tmp_path) for p in pictures]
+    write_folder(tmp_path, items)
+    loaded = {i.rel: i for i in load_dataset(tmp_path)}
+    for item in items:
+        assert loaded[item.rel].klass == item.klass and loaded[item.rel].decoys == item.decoys
+        assert loaded[item.rel].texts == item.texts

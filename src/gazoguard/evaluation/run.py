@@ -34,7 +34,8 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
                   layouts: tuple[str, ...] | None = None) -> tuple[dict[str, Any], dict[str, dict]]:
     """Check ``count`` generated pictures (:mod:`gazoguard.evaluation.synthetic`) and score the planted values.
 
-    ``save`` writes each picture there (under its name) so a miss can be looked at.
+    ``save`` writes each picture there (under its name) so a miss can be looked at, with the labels
+    as an eval folder (``gazoguard eval DIR`` then scores any tree on the same files).
     """
     from gazoguard.pipeline.engine import Engine
     from gazoguard.evaluation.score import score_documents_and_screens, score_personal_text
@@ -67,6 +68,10 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
         bar.close()
         if own_engine:
             engine.close()
+    if save:
+        from gazoguard.evaluation.folder import write_folder
+
+        write_folder(root, items)
     overall = score_personal_text(items, reports)
     documents = score_documents_and_screens([i for i in items if i.doc_kind != "none"], reports)
     by_layout = {name: score_personal_text(group, reports) for name, group in sorted(by_layout_items.items())}
