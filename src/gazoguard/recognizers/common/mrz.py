@@ -54,6 +54,12 @@ def _mrz_lines(text: NormalizedText) -> list[_Line]:
     return lines
 
 
+def _sub_span(text: NormalizedText, line: _Line, a: int, b: int) -> tuple[int, int]:
+    """Normalised-text span of characters ``a:b`` of the line's value (which has its spaces removed)."""
+    positions = [line.start + i for i, ch in enumerate(text.norm[line.start : line.end]) if ch != " "]
+    return positions[a], positions[b - 1] + 1
+
+
 def _td1_document_line(v: str) -> bool:
     """An ID card's first line (I<UTOD231458907<<<): its document number's check digit holds."""
     return len(v) <= 32 and any(c.isdigit() for c in v[5:15]) and (mrz_field_valid(v[5:14], _digits(v[14:15])) or mrz_field_valid(_digits(v[5:14]), _digits(v[14:15])))
@@ -91,6 +97,11 @@ class MrzRecognizer(Recognizer):
                 match = self._td23_data(text, line)
                 if match:
                     out.append(match)
+                    if match.attrs.get("birthdate_checked"):
+                        # the birth date inside the data line is a finding of its own, with its own box
+                        s, e = _sub_span(text, line, 13, 19)
+                        out.append(self.match(text, s, e, "birthdate", 0.9, reading=_digits(v[13:19]), source="mrz", within_mrz=True,
+                                              validated=True, check="mrz", birthdate=_yymmdd(v[13:19])))
                     continue
             if len(v) <= 32 and v[0] in "IAC" and v[1:2].isalpha() | (v[1:2] == "<"):
                 doc, check = v[5:14], v[14:15]
@@ -121,7 +132,7 @@ class MrzRecognizer(Recognizer):
         dates = _digits(birth + birth_check) + sex + _digits(expiry + expiry_check)
         return self.match(
             text, line.start, line.end, "passport", 0.97, source="mrz", validated=True, check="mrz",
-            number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex,
+            number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex, expiry=_yymmdd(expiry),
             birthdate_checked=mrz_field_valid(_digits(birth), _digits(birth_check)),
             reading=doc + _digits(doc_check) + nationality + dates + v[28:],
         )
