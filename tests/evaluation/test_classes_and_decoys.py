@@ -81,8 +81,9 @@ def test_a_manifest_without_a_class_column_has_no_classes(eval_dir):
 def test_generated_pictures_written_as_a_folder_load_back_with_their_class_and_decoys(tmp_path):
     from gazoguard.evaluation.folder import write_folder
     from gazoguard.evaluation.synthetic import generate
+    from gazoguard.evaluation.synthetic_classes import CLASS_DRAWERS
 
-    pictures = list(generate(2, 20099, ("numbers", "names")))
+    pictures = list(generate(2, 20099, ("numbers", "names"), CLASS_DRAWERS))
     items = [p.as_labelled(tmp_path) for p in pictures]
     write_folder(tmp_path, items)
     loaded = {i.rel: i for i in load_dataset(tmp_path)}

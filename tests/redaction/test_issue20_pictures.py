@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from gazoguard.fonts import cjk_font_path
-from gazoguard.picture import load_picture
+from gazoguard.core.fonts import cjk_font_path
+from gazoguard.imaging.picture import load_picture
 from gazoguard.redaction import redact
-from gazoguard.scene import Scene
+from gazoguard.perception.scene import Scene
 
 
 def _sheet(path: Path, lines: list[str]) -> Path:

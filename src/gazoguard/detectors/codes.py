@@ -98,7 +98,7 @@ def _read_small_codes(gray: np.ndarray, found: list[DecodedCode]) -> list[Decode
     for x0, y0, x1, y1 in code_candidates(gray):
         if time.perf_counter() - started > RETRY_BUDGET_S:
             break
-        if any(_iou(c.box, (x0, y0, x1, y1)) > 0 or _inside(c.box, (x0, y0, x1, y1)) for c in found + out):
+        if any(iou(c.box, (x0, y0, x1, y1)) > 0 or _inside(c.box, (x0, y0, x1, y1)) for c in found + out):
             continue
         patch = gray[y0:y1, x0:x1]
         scale = PATCH_SIDE / max(patch.shape)
@@ -117,7 +117,7 @@ def _read_small_codes(gray: np.ndarray, found: list[DecodedCode]) -> list[Decode
 def _merge(found: list[DecodedCode], more: list[DecodedCode]) -> list[DecodedCode]:
     codes = list(found)
     for code in more:
-        if not any(c.text == code.text and _iou(c.box, code.box) >= DUPLICATE_IOU for c in codes):
+        if not any(c.text == code.text and iou(c.box, code.box) >= DUPLICATE_IOU for c in codes):
             codes.append(code)
     return codes
 

@@ -41,6 +41,7 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
     from gazoguard.evaluation.score import score_documents_and_screens, score_personal_text
     from gazoguard.evaluation.score import score_by_class
     from gazoguard.evaluation.synthetic import LAYOUTS, generate
+    from gazoguard.evaluation.synthetic_classes import CLASS_DRAWERS
 
     own_engine = engine is None
     engine = engine or Engine()
@@ -52,7 +53,7 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
     elapsed: list[float] = []
     bar = Progress(count, "synthetic", enabled=progress)
     try:
-        for picture in generate(count, seed, layouts or LAYOUTS):
+        for picture in generate(count, seed, layouts or LAYOUTS, CLASS_DRAWERS):
             if save:
                 target = root / picture.name
                 target.parent.mkdir(parents=True, exist_ok=True)

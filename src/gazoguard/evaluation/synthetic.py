@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 from pathlib import Path
@@ -216,13 +216,11 @@ _SENTENCES = {
 KINDS = tuple(_LABELS)
 
 
-def generate(count: int, seed: int = 1, layouts: tuple[str, ...] = LAYOUTS) -> Iterator[SyntheticImage]:
+def generate(count: int, seed: int = 1, layouts: tuple[str, ...] = LAYOUTS, extra_drawers: Mapping[str, Callable] | None = None) -> Iterator[SyntheticImage]:
     """``count`` pictures, cycling through ``layouts`` (these, or the classes of
-    :mod:`~gazoguard.evaluation.synthetic_classes`); the same seed (with the same fonts installed)
-    gives the same pictures."""
-    from gazoguard.evaluation.synthetic_classes import CLASS_DRAWERS
-
-    drawers = {**_DRAWERS, **CLASS_DRAWERS}
+    :mod:`~gazoguard.evaluation.synthetic_classes` given as ``extra_drawers``); the same seed (with the
+    same fonts installed) gives the same pictures."""
+    drawers = {**_DRAWERS, **(extra_drawers or {})}
     unknown = [name for name in layouts if name not in drawers]
     if unknown:
         raise ValueError(f"unknown layouts: {', '.join(unknown)} (known: {', '.join(drawers)})")
