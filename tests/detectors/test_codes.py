@@ -100,3 +100,32 @@ def test_eval_ean13_on_a_food_can(eval_dir):
     picture = load_picture(eval_dir / "images/qr_barcode/zxing_ean13-1_1.png")
     codes = read_codes(picture.rgb)
     assert ("EAN13", "8413000065504") in [(c.format, c.text) for c in codes]
+
+
+def _faint_small_qr_scene(payloads: list[str], scale: float = 0.6, contrast: float = 0.15):
+    """Codes about 40 px wide (~1.2 px a module), printed grey on grey, on a noisy page."""
+    import cv2
+    import zxingcpp
+
+    canvas = np.full((900, 1200), 140, np.float32)
+    for i, payload in enumerate(payloads):
+        qr = np.array(zxingcpp.write_barcode_to_image(zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode), scale=1))
+        side = round(scale * 2 * qr.shape[0])  # modules of about 1.2 px (scale 0.6)
+        q = cv2.resize(qr, (side, side), interpolation=cv2.INTER_AREA).astype(np.float32)
+        y, x = 300 + 300 * i, 500 - 400 * i
+        canvas[y : y + q.shape[0], x : x + q.shape[1]] = 128 + (q - 128) * contrast
+    canvas += np.random.default_rng(1).normal(0, 4, canvas.shape)
+    return cv2.cvtColor(np.clip(canvas, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2RGB)
+
+
+def test_small_faint_codes_are_read_from_enlarged_patches_several_per_picture():
+    from gazoguard.detectors.codes import read_codes
+
+    payloads = ["https://example.com/u/12345", "https://example.com/u/67890"]
+    assert sorted(c.text for c in read_codes(_faint_small_qr_scene(payloads))) == payloads
+
+
+def test_a_page_without_codes_yields_none_from_the_patch_retries():
+    from gazoguard.detectors.codes import read_codes
+
+    assert read_codes(_faint_small_qr_scene([])) == []

@@ -190,3 +190,14 @@ def test_eval_documents_kind(eval_dir, eval_manifest, engine, detector):
         kinds = [f.attrs["doc_kind"] for f in found]
         right += kinds == [row["doc_kind"]]
     assert right / len(rows) >= 0.9
+
+
+def test_a_receipt_without_a_title_is_known_by_its_prices_and_invoice_registration_number(detector):
+    f = detect(detector, "ファミリーストア 駅前店", "おにぎり ¥150", "お茶 ¥130", "合計 ¥280", "クレジット ¥280", "登録番号 T8700110005901")
+    assert f.attrs["doc_kind"] in ("receipt", "invoice")
+    assert f.attrs["invoice_registration"] == ["T8700110005901"]
+
+
+def test_a_t_number_failing_its_check_digit_is_no_invoice_registration(detector):
+    f = detect(detector, "領収書", "合計 ¥280", "T8700110005902")
+    assert "invoice_registration" not in f.attrs

@@ -323,3 +323,18 @@ def test_eval_station_signage_display_is_found_from_its_closed_frame_and_its_lig
     found = detector.detect(picture, FakeScene(layout()))  # no text or face needed
     assert found and found[0].attrs["screen_type"] == "photo_of_screen"
     assert found[0].attrs["signals"][0] == "bezel_sides:4"
+
+
+def test_a_rendered_page_under_a_phones_bare_clock_is_a_screenshot(detector):
+    found = detector.detect(load_picture(printed_page()), FakeScene(layout("9:41", "設定", "一般")))
+    assert found and "status_clock" in found[0].attrs["signals"]
+
+
+def test_a_rendered_page_under_a_browsers_address_bar_is_a_screenshot(detector):
+    found = detector.detect(load_picture(printed_page()), FakeScene(layout("https://example.com/account", "会員情報", "氏名")))
+    assert found and "address_bar" in found[0].attrs["signals"]
+
+
+def test_a_printed_page_with_a_time_in_its_text_is_still_not_a_screen(detector):
+    text = layout("施設利用申込書", "受付 9:30-17:00", "氏名", "住所")
+    assert detector.detect(load_picture(printed_page()), FakeScene(text)) == []

@@ -60,3 +60,28 @@ def test_without_a_valid_mrz_a_misread_date_stays_unclaimed():
 
     births = [m for m in default_set().analyze(broken) if m.kind == "birthdate"]
     assert not any(broken[m.start : m.end] == "C1 JAN/JAN 85" for m in births)
+
+
+def test_an_mrz_name_line_with_look_alike_digits_is_a_name_not_a_data_line():
+    from gazoguard.recognizers import default_set
+
+    text = "P<FRAERIK5SON<<P10TR<<<<<<<<<<<<<<<<<<<<<<<<\nFHT0LV6X66FRA9307229M3612152<<<<<<<<<<<<<<<6"
+    kinds = {(m.kind, text[m.start : m.end][:6]) for m in default_set().analyze(text)}
+    assert ("person_name", "P<FRAE") in kinds and ("passport", "FHT0LV") in kinds
+
+
+def test_an_id_cards_document_line_is_not_read_as_a_name_line():
+    from gazoguard.recognizers import default_set
+
+    text = "I<ITARMPKGBTG33<<<<<<<<<<<<<<<\n9603149M2910219ITA<<<<<<<<<<<6\nMUELLER<<SOPHIE<<<<<<<<<<<<<<<"
+    kinds = [(m.kind, text[m.start : m.end][:6]) for m in default_set().analyze(text)]
+    assert ("passport", "I<ITAR") in kinds and ("person_name", "I<ITAR") not in kinds
+
+
+def test_the_birth_date_in_a_passport_data_line_is_its_own_finding_beside_the_line():
+    from gazoguard.recognizers import default_set
+
+    text = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    found = {(m.kind, text[m.start : m.end]) for m in default_set().analyze(text)}
+    assert ("birthdate", "740812") in found
+    assert ("passport", "L898902C36UTO7408122F1204159ZE184226B<<<<<10") in found

@@ -26,7 +26,7 @@ def test_my_number_wins_over_phone_shapes():
 def test_corporate_number(find):
     r = CorporateNumberRecognizer()
     assert find(r, "法人番号 8700110005901") == ["8700110005901"]
-    assert find(r, "登録番号 T8700110005901") == ["T8700110005901"]
+    assert find(r, "登録番号 T8700110005901") == []  # an invoice registration number: the issuer's business data
     assert find(r, "法人番号 8700110005902") == []
 
 

@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--talk", metavar="PATH", help="会話の評価セット（conversations.jsonl のフォルダ、または TOML）/ score the conversation check on a set")
     p.add_argument("--synthetic", type=int, metavar="N", help="生成した N 枚で個人情報の検出を測る / score personal strings on N generated pictures")
     p.add_argument("--seed", type=int, default=1, help="生成の乱数シード / seed of the generated pictures (default 1)")
+    p.add_argument("--layouts", metavar="A,B", help="生成する種類 / generated layouts, e.g. numbers,foreign_docs,names,addresses (default: form,card,chat,parcel,idcard)")
     p.add_argument("--save", metavar="DIR", help="生成画像を保存 / keep the generated pictures here")
     p.add_argument("--profile", default="personal")
     p.add_argument("--json", action="store_true", help="数値を JSON で出力 / print the figures as JSON")
@@ -33,7 +34,12 @@ def run(args: argparse.Namespace) -> int:
         if args.synthetic < 1:
             print("エラー: N は 1 以上 / error: N must be at least 1", file=sys.stderr)
             return 2
-        metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save)
+        layouts = tuple(x.strip() for x in args.layouts.split(",") if x.strip()) if args.layouts else None
+        try:
+            metrics, reports = run_synthetic(args.synthetic, seed=args.seed, profile=args.profile, save=args.save, layouts=layouts)
+        except ValueError as exc:
+            print(f"エラー: {exc}", file=sys.stderr)
+            return 2
         table = format_synthetic
     elif args.root is None:
         print("エラー: 評価用フォルダか --synthetic N か --talk PATH を指定してください / error: give a DIR, --synthetic N or --talk PATH", file=sys.stderr)
@@ -97,7 +103,10 @@ def format_synthetic(m: dict[str, Any]) -> str:
         rows.append((f"  layout {layout}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  (missed {v['missed']}, false {v['false']})"))
     rows.append(("書類の種類 / identity card kind", _pct(m["document_kind_accuracy"]), f"wrong {len(m['document_kind_wrong'])}"))
     rows.append(("時間 / time per image p50", f"{m['time']['p50_ms']} ms", ""))
+    rows += _class_rows(m.get("by_class", {}))
     lines = [_aligned(rows)]
+    for decoy in pt.get("decoys_reported", [])[:20]:
+        lines.append(f"おとりを報告 / decoy reported: {decoy['image']}  {decoy['kind']}  {decoy['text']}")
     for wrong in m["document_kind_wrong"][:10]:
         lines.append(f"書類の種類違い / wrong kind: {wrong['image']}  {wrong['expected']} → {wrong['got']}")
     for miss in pt["missed"][:20]:
@@ -137,13 +146,43 @@ def format_table(m: dict[str, Any]) -> str:
     for name, ms in t["detector_p50_ms"].items():
         rows.append((f"  {name} p50", f"{ms} ms", ""))
     rows.append(("失敗した検出 / failed detector runs", str(t["failed_runs"]), f"errors: {len(t['errors'])}"))
-    return _aligned(rows)
+    rows += _class_rows(m.get("by_class", {}))
+    lines = [_aligned(rows)]
+    for decoy in m["personal_text"].get("decoys_reported", [])[:20]:
+        lines.append(f"おとりを報告 / decoy reported: {decoy['image']}  {decoy['kind']}  {decoy['text']}")
+    return "\n".join(lines)
 
 
 def _personal_rows(pt: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows = [("個人情報の再現率 / personal strings recall", _pct(pt["recall"]), ""), ("個人情報の適合率 / precision", _pct(pt["precision"]), "")]
+    if pt.get("decoys"):
+        rows.append(("おとりの誤報率 / decoys reported as their kind", _pct(pt["decoy_rate"]), f"{pt['decoys']} decoys"))
     for kind, v in pt["by_kind"].items():
-        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']})"))
+        rows.append((f"  {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']}){_decoy_note(v)}"))
+    return rows
+
+
+def _decoy_note(v: dict[str, Any]) -> str:
+    return f"  decoys {v['decoys_reported']}/{v['decoys']}" if v.get("decoys") else ""
+
+
+def _class_rows(by_class: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """One row per class of picture (the manifest's ``class`` column), then its kinds."""
+    rows: list[tuple[str, str, str]] = []
+    for name, c in by_class.items():
+        extra = [f"{c['images']} images", f"{c['labelled']} strings"]
+        if c.get("decoys"):
+            extra.append(f"decoys {_pct(c['decoy_rate']).strip()} of {c['decoys']}")
+        if "screen_recall" in c:
+            extra.append(f"screens {_pct(c['screen_recall']).strip()} of {c['screens']}")
+        if "qr_payload_accuracy" in c:
+            extra.append(f"QR {_pct(c['qr_payload_accuracy']).strip()} of {c['qr_total']}")
+        if "face_bands" in c:
+            bands = ", ".join(f"{b} {_pct(v['recall']).strip()} of {v['labelled']}" for b, v in c["face_bands"].items())
+            extra.append(f"faces {bands}; false {c['false_faces_on_faceless_images']}")
+        rows.append((f"種類 / class {name}", f"R {_pct(c['recall'])}", f"P {_pct(c['precision'])}  " + ", ".join(extra)))
+        for kind, v in c["by_kind"].items():
+            rows.append((f"    {kind}", f"R {_pct(v['recall'])}", f"P {_pct(v['precision'])}  ({v['found']}/{v['labelled']}, fp {v['fp']}){_decoy_note(v)}"))
     return rows
 
 

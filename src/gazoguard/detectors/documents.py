@@ -20,6 +20,7 @@ is a monotone ranking, not a probability.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from gazoguard.detectors.base import Detector
 from gazoguard.core.finding import Box, Finding, union_box
 from gazoguard.imaging.picture import Picture
 from gazoguard.perception.scene import Scene
+from gazoguard.recognizers.checksums import corporate_number_valid
 from gazoguard.perception.textlayout import TextLayout
 from gazoguard.vision import patterns
 from gazoguard.vision.keywords import FoldedText, Hit, evidence, load_keyword_sets
@@ -46,6 +48,9 @@ MRZ_EVIDENCE = 4.0
 FACE_ON_CARD_EVIDENCE = 2.5
 CARD_SHAPE_EVIDENCE = 0.5
 PRICE_LINES_FOR_RECEIPT = 4
+#: an invoice registration number (T + 13 digits) is printed on receipts and invoices only
+INVOICE_NUMBER = re.compile(r"(?<![A-Z0-9])T[ :：-]?(\d(?:[ -]?\d){12})(?!\d)")
+INVOICE_EVIDENCE = 1.5
 BUSINESS_CARD_EVIDENCE = 2.5
 BUSINESS_CARD_MAX_LINES = 25
 
@@ -88,6 +93,7 @@ class DocumentDetector(Detector):
                 ev.add(kind, evidence(hits), "keywords:" + ",".join(sorted({h.term for h in hits})), _hit_boxes(layout, hits))
         _add_mrz(layout, ev)
         _add_receipt_prices(layout, ev)
+        business = _add_invoice_registration(layout, ev)
         _add_business_card(layout, folded, ev)
         quads = find_quads(picture) if layout.text.strip() else []
         card = _card_quad(quads, layout)
@@ -109,6 +115,7 @@ class DocumentDetector(Detector):
                     "doc_kind": kind,
                     "evidence": ev.reasons[kind],
                     "alternatives": alternatives,
+                    **({"invoice_registration": business} if business else {}),
                 },
             )
         ]
@@ -154,6 +161,20 @@ def _add_receipt_prices(layout: TextLayout, ev: _Evidence) -> None:
     if len(priced) >= PRICE_LINES_FOR_RECEIPT:
         # many priced lines alone could be a price list; worth a field, not a title
         ev.add("receipt", 1.0 + 0.5 * (len(priced) >= 2 * PRICE_LINES_FOR_RECEIPT), f"price_lines:{len(priced)}")
+
+
+def _add_invoice_registration(layout: TextLayout, ev: _Evidence) -> list[str]:
+    """Invoice registration numbers (T + a valid corporate number) printed on the page: a receipt or
+    an invoice issued by a business (the numbers are the issuer's, returned as business data)."""
+    numbers = []
+    for m in INVOICE_NUMBER.finditer(FoldedText(layout.text).folded):
+        digits = re.sub(r"\D", "", m.group(1))
+        if corporate_number_valid(digits):
+            numbers.append("T" + digits)
+    if numbers:
+        ev.add("receipt", INVOICE_EVIDENCE, f"invoice_registration:{numbers[0]}")
+        ev.add("invoice", INVOICE_EVIDENCE, f"invoice_registration:{numbers[0]}")
+    return numbers
 
 
 def _add_business_card(layout: TextLayout, folded: FoldedText, ev: _Evidence) -> None:

@@ -48,6 +48,8 @@ MIN_DARK_FILL = 0.25
 MIN_TINTED_PANELS = 2
 STATUS_BAR_SHARE = 0.08  # top strip of the picture where a phone shows its clock
 MAX_READABLE = 12
+LONE_CLOCK_SHARE = 0.05  # a bare clock this near the top is a phone's status bar
+ADDRESS_BAR_SHARE = 0.15  # a browser's address bar sits in this top strip
 
 # (short side, long side) of common phones, tablets and monitors, in pixels
 DEVICE_SIZES = frozenset(
@@ -205,6 +207,10 @@ def screenshot_signals(picture: Picture, layout: TextLayout, flat: Flatness, ui_
         signals.append(f"ui_words:{ui_evidence:g}")
     if has_status_bar(layout, picture.height):
         signals.append("status_bar")
+    elif has_lone_clock(layout, picture.height):
+        signals.append("status_clock")
+    if has_address_bar(layout, picture.height):
+        signals.append("address_bar")
     if flat.dark_flat >= MIN_DARK_FILL:
         signals.append(f"dark_fill:{flat.dark_flat:.2f}")
     if flat.tinted_fills >= MIN_TINTED_PANELS:
@@ -218,6 +224,19 @@ def has_status_bar(layout: TextLayout, height: int) -> bool:
     """A clock in the top strip, next to a battery percentage, a carrier or a network word."""
     top = [line for line in layout.lines if line.box[3] <= STATUS_BAR_SHARE * height]
     return _is_status_text(" ".join(FoldedText(line.text).folded for line in top))
+
+
+def has_lone_clock(layout: TextLayout, height: int) -> bool:
+    """A phone's clock alone at the very top (9:41, 12:34 with its icons not read): a rendered page
+    does not start with a bare time."""
+    top = [line for line in layout.lines if line.box[3] <= LONE_CLOCK_SHARE * height]
+    return any(patterns.CLOCK.fullmatch(FoldedText(line.text).folded.strip()) for line in top)
+
+
+def has_address_bar(layout: TextLayout, height: int) -> bool:
+    """A web address on a short line in the top strip: a browser's address bar."""
+    top = [line for line in layout.lines if line.box[3] <= ADDRESS_BAR_SHARE * height]
+    return any(patterns.WEB.search(FoldedText(line.text).folded) and len(line.text) <= 60 for line in top)
 
 
 def _is_status_text(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The labelled set's files: manifest.csv, face_boxes.json, text.json (see ../shared/eval/README.md)."""
+"""The labelled set's files: manifest.csv, face_boxes.json, text.json, optional decoys.json (see ../shared/eval/README.md)."""
 
 from __future__ import annotations
 
@@ -25,11 +25,13 @@ class LabelledImage:
     is_screen: bool
     is_document: bool
     doc_kind: str
+    klass: str = ""  # the manifest's optional `class` column (a frozen set's class of picture)
+    decoys: tuple[tuple[str, str], ...] = ()  # (text, kind it imitates) that must not be reported as that kind
     row: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def _flag(value: str) -> bool:
-    return value.strip().lower() in ("true", "yes", "1")
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("true", "yes", "1")
 
 
 def load_dataset(root: str | Path) -> list[LabelledImage]:
@@ -39,6 +41,7 @@ def load_dataset(root: str | Path) -> list[LabelledImage]:
         raise FileNotFoundError(f"{manifest} not found: is this a gazoguard eval folder?")
     faces = _json(root / "face_boxes.json")
     texts = _json(root / "text.json")
+    decoys = _json(root / "decoys.json")
     items = []
     with open(manifest, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -48,19 +51,21 @@ def load_dataset(root: str | Path) -> list[LabelledImage]:
                 LabelledImage(
                     path=root / rel,
                     rel=rel,
-                    category=row["category"],
-                    has_face=_flag(row["has_face"]),
+                    category=row.get("category", ""),
+                    has_face=_flag(row.get("has_face", "")),
                     face_boxes=tuple(tuple(map(int, b)) for b in faces.get(rel, [])),  # type: ignore[misc]
-                    has_gps=_flag(row["has_gps"]),
-                    has_exif=_flag(row["has_exif"]),
-                    has_text_pii=_flag(row["has_text_pii"]),
+                    has_gps=_flag(row.get("has_gps", "")),
+                    has_exif=_flag(row.get("has_exif", "")),
+                    has_text_pii=_flag(row.get("has_text_pii", "")),
                     texts=tuple((t["text"], t.get("kind")) for t in texts.get(rel, [])),
-                    has_qr=_flag(row["has_qr"]),
-                    qr_payloads=payloads if _flag(row["has_qr"]) else (),
-                    has_barcode=_flag(row["has_barcode"]),
-                    is_screen=_flag(row["is_screen"]),
-                    is_document=_flag(row["is_document"]),
+                    has_qr=_flag(row.get("has_qr", "")),
+                    qr_payloads=payloads if _flag(row.get("has_qr", "")) else (),
+                    has_barcode=_flag(row.get("has_barcode", "")),
+                    is_screen=_flag(row.get("is_screen", "")),
+                    is_document=_flag(row.get("is_document", "")),
                     doc_kind=row.get("doc_kind", "none") or "none",
+                    klass=(row.get("class") or "").strip(),
+                    decoys=tuple((d["text"], d["imitates"]) for d in decoys.get(rel, []) if d.get("text") and d.get("imitates")),
                     row=row,
                 )
             )

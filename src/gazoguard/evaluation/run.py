@@ -30,26 +30,30 @@ def run_eval(root: str | Path, *, profile: str = "personal", engine=None, limit:
     return score_all(items, reports), reports
 
 
-def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engine=None, save: str | Path | None = None, progress: bool | None = None) -> tuple[dict[str, Any], dict[str, dict]]:
+def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engine=None, save: str | Path | None = None, progress: bool | None = None,
+                  layouts: tuple[str, ...] | None = None) -> tuple[dict[str, Any], dict[str, dict]]:
     """Check ``count`` generated pictures (:mod:`gazoguard.evaluation.synthetic`) and score the planted values.
 
-    ``save`` writes each picture there (under its name) so a miss can be looked at.
+    ``save`` writes each picture there (under its name) so a miss can be looked at, with the labels
+    as an eval folder (``gazoguard eval DIR`` then scores any tree on the same files).
     """
     from gazoguard.pipeline.engine import Engine
     from gazoguard.evaluation.score import score_documents_and_screens, score_personal_text
-    from gazoguard.evaluation.synthetic import generate
+    from gazoguard.evaluation.score import score_by_class
+    from gazoguard.evaluation.synthetic import LAYOUTS, generate
+    from gazoguard.evaluation.synthetic_classes import CLASS_DRAWERS
 
     own_engine = engine is None
     engine = engine or Engine()
     engine.warm_up()
     root = Path(save) if save else Path("synthetic")
     items: list[LabelledImage] = []
-    layouts: dict[str, list[LabelledImage]] = {}
+    by_layout_items: dict[str, list[LabelledImage]] = {}
     reports: dict[str, dict] = {}
     elapsed: list[float] = []
     bar = Progress(count, "synthetic", enabled=progress)
     try:
-        for picture in generate(count, seed):
+        for picture in generate(count, seed, layouts or LAYOUTS, CLASS_DRAWERS):
             if save:
                 target = root / picture.name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -59,15 +63,19 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
             elapsed.append(report.get("elapsed_ms", 0.0))
             item = picture.as_labelled(root)
             items.append(item)
-            layouts.setdefault(picture.layout, []).append(item)
+            by_layout_items.setdefault(picture.layout, []).append(item)
             bar.step(picture.name)
     finally:
         bar.close()
         if own_engine:
             engine.close()
+    if save:
+        from gazoguard.evaluation.folder import write_folder
+
+        write_folder(root, items)
     overall = score_personal_text(items, reports)
     documents = score_documents_and_screens([i for i in items if i.doc_kind != "none"], reports)
-    by_layout = {name: score_personal_text(group, reports) for name, group in sorted(layouts.items())}
+    by_layout = {name: score_personal_text(group, reports) for name, group in sorted(by_layout_items.items())}
     elapsed.sort()
     metrics = {
         "images": len(items),
@@ -77,5 +85,6 @@ def run_synthetic(count: int, *, seed: int = 1, profile: str = "personal", engin
         "document_kind_wrong": documents["document_wrong"],
         "by_layout": {name: {"recall": s["recall"], "precision": s["precision"], "missed": len(s["missed"]), "false": len(s["false"])} for name, s in by_layout.items()},
         "time": {"p50_ms": round(elapsed[len(elapsed) // 2]) if elapsed else None},
+        "by_class": score_by_class(items, reports),
     }
     return metrics, reports

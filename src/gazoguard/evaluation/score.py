@@ -8,7 +8,7 @@ from typing import Any
 
 from gazoguard.core.catalogue import kinds_in
 from gazoguard.evaluation.dataset import LabelledImage
-from gazoguard.evaluation.matching import face_matches, face_size, size_band, string_matches
+from gazoguard.evaluation.matching import face_matches, face_size, normalise, size_band, string_matches
 
 PERSONAL_KINDS = frozenset(kinds_in("personal_text"))
 EXIF_KINDS = frozenset({"capture_time", "camera_model", "camera_serial", "owner", "software", "maker_note", "gps", "thumbnail"})
@@ -46,12 +46,22 @@ def score_faces(items: list[LabelledImage], reports: dict[str, dict]) -> dict[st
 
 
 def score_personal_text(items: list[LabelledImage], reports: dict[str, dict]) -> dict[str, Any]:
-    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"labelled": 0, "found": 0, "tp": 0, "fp": 0})
+    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"labelled": 0, "found": 0, "tp": 0, "fp": 0, "decoys": 0, "decoys_reported": 0})
     missed: list[dict[str, str]] = []
     false: list[dict[str, str]] = []
+    decoyed: list[dict[str, str]] = []
     for item in items:
         predictions = [f for f in reports[item.rel].get("findings", []) if f["kind"] in PERSONAL_KINDS]
         labels = [(t, k) for t, k in item.texts if k]
+        for text, kind in item.decoys:
+            per_kind[kind]["decoys"] += 1
+            if any(f["kind"] == kind and string_matches(text, f["text"] or "") for f in predictions):
+                per_kind[kind]["decoys_reported"] += 1
+                decoyed.append({"image": item.rel, "kind": kind, "text": text})
+        # a decoy one digit away from a label must not pass for it through the fuzzy match
+        predictions = [f for f in predictions if not _reports_a_decoy(f, item.decoys, labels)] + [
+            {**f, "kind": "__decoy__", "decoy_of": f["kind"]} for f in predictions if _reports_a_decoy(f, item.decoys, labels)
+        ]
         context = [t for t, k in item.texts if not k]
         for text, kind in labels:
             per_kind[kind]["labelled"] += 1
@@ -61,6 +71,11 @@ def score_personal_text(items: list[LabelledImage], reports: dict[str, dict]) ->
                 missed.append({"image": item.rel, "kind": kind, "text": text})
         for f in predictions:
             text = f["text"] or ""
+            if f["kind"] == "__decoy__":  # a reported decoy is a false finding of the kind it imitates
+                kind = f["decoy_of"]
+                per_kind[kind]["fp"] += 1
+                false.append({"image": item.rel, "kind": kind, "text": text})
+                continue
             if any(f["kind"] == k and string_matches(t, text) for t, k in labels):
                 per_kind[f["kind"]]["tp"] += 1
             elif any(string_matches(t, text) for t in context) or any(string_matches(t, text) for t, _ in labels):
@@ -68,17 +83,66 @@ def score_personal_text(items: list[LabelledImage], reports: dict[str, dict]) ->
             else:
                 per_kind[f["kind"]]["fp"] += 1
                 false.append({"image": item.rel, "kind": f["kind"], "text": text})
-    total = {k: sum(v[k] for v in per_kind.values()) for k in ("labelled", "found", "tp", "fp")}
+    total = {k: sum(v[k] for v in per_kind.values()) for k in ("labelled", "found", "tp", "fp", "decoys", "decoys_reported")}
     return {
         "by_kind": {
-            k: {**v, "recall": _ratio(v["found"], v["labelled"]), "precision": _ratio(v["tp"], v["tp"] + v["fp"])}
+            k: {
+                **v,
+                "recall": _ratio(v["found"], v["labelled"]),
+                "precision": _ratio(v["tp"], v["tp"] + v["fp"]),
+                "decoy_rate": _ratio(v["decoys_reported"], v["decoys"]),
+            }
             for k, v in sorted(per_kind.items())
         },
         "recall": _ratio(total["found"], total["labelled"]),
         "precision": _ratio(total["tp"], total["tp"] + total["fp"]),
+        "decoys": total["decoys"],
+        "decoy_rate": _ratio(total["decoys_reported"], total["decoys"]),
         "missed": missed,
         "false": false,
+        "decoys_reported": decoyed,
     }
+
+
+def _reports_a_decoy(finding: dict[str, Any], decoys: tuple[tuple[str, str], ...], labels: list[tuple[str, str]]) -> bool:
+    """The finding matches a decoy of its kind and holds no label of that kind whole."""
+    text = finding["text"] or ""
+    if not any(k == finding["kind"] and string_matches(t, text) for t, k in decoys):
+        return False
+    return not any(k == finding["kind"] and normalise(t) in normalise(text) for t, k in labels)
+
+
+def score_by_class(items: list[LabelledImage], reports: dict[str, dict]) -> dict[str, Any]:
+    """Per value of the manifest's ``class`` column: personal strings (recall, precision, decoy rate)
+    and the class's own figure where it has labels (screens found, QR payloads, faces)."""
+    groups: dict[str, list[LabelledImage]] = defaultdict(list)
+    for item in items:
+        if item.klass:
+            groups[item.klass].append(item)
+    out: dict[str, Any] = {}
+    for name, group in sorted(groups.items()):
+        pt = score_personal_text(group, reports)
+        row: dict[str, Any] = {
+            "images": len(group),
+            "labelled": sum(v["labelled"] for v in pt["by_kind"].values()),
+            "recall": pt["recall"],
+            "precision": pt["precision"],
+            "decoys": pt["decoys"],
+            "decoy_rate": pt["decoy_rate"],
+            "by_kind": {k: {key: v[key] for key in ("labelled", "found", "fp", "recall", "precision", "decoys", "decoys_reported", "decoy_rate")} for k, v in pt["by_kind"].items()},
+        }
+        if any(i.is_screen for i in group):
+            ds = score_documents_and_screens(group, reports)
+            row["screen_recall"], row["screens"] = ds["screen_recall"], ds["screens"]
+        if any(i.qr_payloads for i in group):
+            c = score_codes(group, reports)
+            row["qr_payload_accuracy"], row["qr_total"] = c["qr_payload_accuracy"], c["qr_total"]
+        if any(i.face_boxes for i in group) or name == "faces":
+            f = score_faces(group, reports)
+            row["face_bands"] = f["bands"]
+            row["false_faces_on_faceless_images"] = f["false_faces_on_faceless_images"]
+        out[name] = row
+    return out
 
 
 def score_codes(items: list[LabelledImage], reports: dict[str, dict]) -> dict[str, Any]:
@@ -193,6 +257,7 @@ def score_all(items: list[LabelledImage], reports: dict[str, dict]) -> dict[str,
         "documents_screens": score_documents_and_screens(items, reports),
         "benign": score_benign(items, reports),
         "time": score_time(reports),
+        "by_class": score_by_class(items, reports),
     }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 from pathlib import Path
@@ -70,14 +70,18 @@ class SyntheticImage:
     data: bytes
     planted: tuple[Planted, ...]
     doc_kind: str = "none"  # the identity document an ``idcard`` picture shows
+    klass: str = ""  # the class of issue 20 a picture of ``synthetic_classes`` stands for
+    decoys: tuple[tuple[str, str], ...] = ()  # (text, kind it imitates) drawn on it
+    context: tuple[str, ...] = ()  # strings drawn that are not personal (scored as neither right nor wrong)
 
     def as_labelled(self, root: Path) -> LabelledImage:
         return LabelledImage(
             path=root / self.name, rel=self.name, category="synthetic", has_face=False, face_boxes=(),
             has_gps=False, has_exif=False, has_text_pii=True,
-            texts=tuple((p.text, p.kind) for p in self.planted),
+            texts=tuple((p.text, p.kind) for p in self.planted) + tuple((t, None) for t in self.context),
             has_qr=False, qr_payloads=(), has_barcode=False, is_screen=self.layout == "chat",
-            is_document=self.layout != "chat", doc_kind=self.doc_kind,
+            is_document=self.layout not in ("chat", "names", "addresses"), doc_kind=self.doc_kind,
+            klass=self.klass, decoys=self.decoys,
         )
 
 
@@ -212,13 +216,18 @@ _SENTENCES = {
 KINDS = tuple(_LABELS)
 
 
-def generate(count: int, seed: int = 1) -> Iterator[SyntheticImage]:
-    """``count`` pictures, cycling through the layouts; the same seed (with the same fonts installed)
-    gives the same pictures."""
+def generate(count: int, seed: int = 1, layouts: tuple[str, ...] = LAYOUTS, extra_drawers: Mapping[str, Callable] | None = None) -> Iterator[SyntheticImage]:
+    """``count`` pictures, cycling through ``layouts`` (these, or the classes of
+    :mod:`~gazoguard.evaluation.synthetic_classes` given as ``extra_drawers``); the same seed (with the
+    same fonts installed) gives the same pictures."""
+    drawers = {**_DRAWERS, **(extra_drawers or {})}
+    unknown = [name for name in layouts if name not in drawers]
+    if unknown:
+        raise ValueError(f"unknown layouts: {', '.join(unknown)} (known: {', '.join(drawers)})")
     for index in range(count):
         rng = random.Random(seed * 1_000_003 + index)
-        layout = LAYOUTS[index % len(LAYOUTS)]
-        yield _DRAWERS[layout](rng, f"synthetic/{seed}-{index:03d}-{layout}")
+        layout = layouts[index % len(layouts)]
+        yield drawers[layout](rng, f"synthetic/{seed}-{index:03d}-{layout}")
 
 
 def _pick_kinds(rng: random.Random, n: int) -> list[str]:

@@ -10,7 +10,7 @@ from gazoguard.recognizers.normalize import NormalizedText
 
 _LABEL = re.compile(
     r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|of\s+birth|geburtsdatum|"
-    r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacimiento|naissance)\b",
+    r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacimiento|naissance)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # On ID pages the value may sit a few lines below its label, but not further than this.

@@ -13,7 +13,8 @@ DATE_PATTERN = (
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 1980-01-31
     r"|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))"  # 07.22.1943, 31/01/80
 )
-DATE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}(?![\w/-]|\.\d)")
+# a date may be glued to its label's word by OCR (Date of birth18 FEB 2001), not to a lone letter (C1 JAN: a misread 01)
+DATE = re.compile(rf"(?:(?<![\w/.-])|(?<=[A-Za-z]{{3}})){DATE_PATTERN}(?![\w/-]|\.\d)")
 
 # OCR reads the digits of a printed date as look-alike letters ("C1 JAN/JAN 85" for 01): a date
 # whose day and year may hold such letters, for comparing with a date known from elsewhere

@@ -54,6 +54,25 @@ def _mrz_lines(text: NormalizedText) -> list[_Line]:
     return lines
 
 
+def _sub_span(text: NormalizedText, line: _Line, a: int, b: int) -> tuple[int, int]:
+    """Normalised-text span of characters ``a:b`` of the line's value (which has its spaces removed)."""
+    positions = [line.start + i for i, ch in enumerate(text.norm[line.start : line.end]) if ch != " "]
+    return positions[a], positions[b - 1] + 1
+
+
+def _td1_document_line(v: str) -> bool:
+    """An ID card's first line (I<UTOD231458907<<<): its document number's check digit holds."""
+    return len(v) <= 32 and any(c.isdigit() for c in v[5:15]) and (mrz_field_valid(v[5:14], _digits(v[14:15])) or mrz_field_valid(_digits(v[5:14]), _digits(v[14:15])))
+
+
+def _mostly_letters(names: str) -> bool:
+    """A name field OCR read with a few look-alike digits (ERIK5SON, P10TR), not a data line."""
+    chars = names.replace("<", "")
+    digits = [c for c in chars if c.isdigit()]
+    # 0 1 2 5 6 8 are how OCR reads O I Z S G B; a 3, 4, 7 or 9 is a real digit
+    return bool(chars) and not set(digits) & set("3479") and len(digits) <= 0.35 * len(chars)
+
+
 def _yymmdd(value: str) -> str | None:
     value = _digits(value)
     return value if value.isdigit() and 1 <= int(value[2:4]) <= 12 and 1 <= int(value[4:6]) <= 31 else None
@@ -69,7 +88,7 @@ class MrzRecognizer(Recognizer):
         for i, line in enumerate(lines):
             v = line.value
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if re.match(r"^[PIACV][A-Z0-9<][A-Z0<]{3}[A-Z\u00C0-\u00DE<]+$", v) and "<<" in v[5:]:
+            if re.match(r"^[PIACV][A-Z0-9<][A-Z0<]{3}[A-Z\u00C0-\u00DE<0-9]+$", v) and "<<" in v[5:] and _mostly_letters(v[5:]) and not _td1_document_line(v):
                 names = [p.replace("<", " ").strip() for p in v[5:].split("<<") if p.strip("<")]
                 out.append(self.match(text, line.start, line.end, "person_name", 0.95, source="mrz", names=names[:2],
                                       reading=v[:2] + v[2:].translate(_TO_ALPHA)))
@@ -78,6 +97,11 @@ class MrzRecognizer(Recognizer):
                 match = self._td23_data(text, line)
                 if match:
                     out.append(match)
+                    if match.attrs.get("birthdate_checked"):
+                        # the birth date inside the data line is a finding of its own, with its own box
+                        s, e = _sub_span(text, line, 13, 19)
+                        out.append(self.match(text, s, e, "birthdate", 0.9, reading=_digits(v[13:19]), source="mrz", within_mrz=True,
+                                              validated=True, check="mrz", birthdate=_yymmdd(v[13:19])))
                     continue
             if len(v) <= 32 and v[0] in "IAC" and v[1:2].isalpha() | (v[1:2] == "<"):
                 doc, check = v[5:14], v[14:15]
@@ -108,7 +132,7 @@ class MrzRecognizer(Recognizer):
         dates = _digits(birth + birth_check) + sex + _digits(expiry + expiry_check)
         return self.match(
             text, line.start, line.end, "passport", 0.97, source="mrz", validated=True, check="mrz",
-            number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex,
+            number=doc.strip("<"), nationality=nationality.strip("<"), birthdate=_yymmdd(birth), sex=sex, expiry=_yymmdd(expiry),
             birthdate_checked=mrz_field_valid(_digits(birth), _digits(birth_check)),
             reading=doc + _digits(doc_check) + nationality + dates + v[28:],
         )

@@ -14,9 +14,15 @@ _WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+"
 _FULL = rf"(?:{_WORD})(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:{_WORD})){{0,3}}"
 _LABEL = (
     r"\b(?:full\s+name|name|surname|last\s+name|first\s+name|given\s+names?|family\s+name|forenames?|"
-    r"patient|customer|holder|cardholder|account\s+holder|nom|prénoms?|apellidos?|nombre|primary\s+identifier|secondary\s+identifier)"
+    r"patient|customer|holder|cardholder|account\s+holder|nom|prénoms?|apellidos?|nombre|primary\s+identifier|secondary\s+identifier|"
+    r"vornamen?|nachname|familienname|geburtsname|nom\s+de\s+famille)"
 )
-_LABELLED = re.compile(rf"{_LABEL}\b(?:[ \t]*/[^\n:]*)?[ \t]*[:：]?[ \t]*\n?[ \t]*(?P<name>{_FULL})", re.IGNORECASE)
+# a bilingual label (Name/Surname, Nom / Surname, Vornamen / Given names) is still a label, never the value;
+# other words after a slash belong to the label only up to its colon (Surname / Apellidos:)
+_LABELLED = re.compile(
+    rf"{_LABEL}\b(?:[ \t]*/[ \t]*(?:{_LABEL.removeprefix(chr(92) + 'b')}\b|[^\n:/]{{1,30}}?(?=[ \t]*[:：])))*[ \t]*[:：]?[ \t]*\n?[ \t]*(?P<name>{_FULL})",
+    re.IGNORECASE,
+)
 _INTRO = re.compile(
     rf"\b(?i:my\s+name\s+is|name\s+is|i'?m|i\s+am|this\s+is|call\s+me|(?:created|written|authored|signed|prepared|reported|submitted|approved|sent|made)\s+by|"
     rf"(?:mr|mrs|ms|miss|dr|prof)\.?)[ \t]+(?P<name>{_FULL})"
@@ -32,6 +38,9 @@ _NOT_NAMES = {
     "name", "surname", "given", "names", "birth", "issue", "expiry", "authority", "passport", "card", "document",
     "here", "there", "sorry", "going", "happy", "glad", "fine", "good", "great", "sure", "from", "in", "at", "on",
     "personal", "identifier", "primary", "secondary", "holder", "prénoms", "nom", "de", "du", "of", "and",
+    "gender", "birthplace", "registration", "visa", "permit", "residence", "vornamen", "vorname", "nachname", "geburtsdatum",
+    "staatsangehörigkeit", "nationalité", "sexe", "lieu", "naissance", "expiration", "delivrance", "délivrance", "signature",
+    "height", "eyes", "issued", "valid", "until", "country", "state", "license", "licence", "driver", "class", "id",
 }
 
 

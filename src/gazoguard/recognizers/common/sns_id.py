@@ -19,6 +19,18 @@ _PROFILE_URL = re.compile(
 )
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@(?P<id>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))(?![A-Za-z0-9_@]|\.[A-Za-z])")  # Japanese may follow at once
 _LABEL_WORD_NOT_ID = {"id", "account", "user", "username", "de", "the", "or", "and"}
+# a line that starts with the service's name and then a handle, with no colon: "LINE hanako_y", "インスタtakuya.sato50"
+_SERVICE_THEN_HANDLE = re.compile(
+    r"^[ \t]*(?:LINE|ライン|Instagram|インスタ(?:グラム)?|Twitter|ツイッター|X\s*\([^)\n]{0,12}\)|TikTok|ティックトック|Discord|Telegram|Kakao|WeChat|Threads|Facebook|Skype)"
+    r"[ \t]*(?:ID|アカウント)?[ \t]*(?P<id>@?[A-Za-z0-9][A-Za-z0-9._-]{2,30})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _looks_like_handle(value: str) -> bool:
+    """A handle mixes letters with digits, '_' or '.' (a plain word after LINE is more often prose)."""
+    core = value.lstrip("@")
+    return bool(re.search(r"[A-Za-z]", core)) and bool(re.search(r"[\d_.]", core)) and not core.isdigit()
 
 
 class SnsIdRecognizer(Recognizer):
@@ -40,6 +52,9 @@ class SnsIdRecognizer(Recognizer):
             if not re.search(r"[:：=]|ID|アカウント|account|user", label, re.IGNORECASE):
                 continue
             out.append(self.match(text, s, e, "sns_id", 0.9, handle=handle, source="label"))
+        for s, e, m in finditer(_SERVICE_THEN_HANDLE, text):
+            if _looks_like_handle(m.group("id")):
+                out.append(self.match(text, m.start("id"), e, "sns_id", 0.85, handle=m.group("id"), source="service_line"))
         for s, e, m in finditer(_HANDLE, text):
             out.append(self.match(text, s, e, "sns_id", 0.65, handle=m.group("id"), source="handle"))
         return out

@@ -1,4 +1,8 @@
-"""Corporate number (法人番号): 13 digits whose FIRST digit is the check digit."""
+"""Corporate number (法人番号): 13 digits whose FIRST digit is the check digit.
+
+An invoice registration number (適格請求書発行事業者登録番号: T + the 13 digits) names the shop or
+company that issued a receipt: business data, not a person's, so it is not reported here — the
+documents detector takes it as receipt evidence (``detectors/documents.py``)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ class CorporateNumberRecognizer(Recognizer):
             digits = re.sub(r"\D", "", m.group(0))
             if not corporate_number_valid(digits) or len(set(digits)) == 1:
                 continue
-            labelled = bool(_LABEL.search(context_before(text, s, 16))) or m.group(0).startswith("T")
+            if m.group(0).startswith("T"):
+                continue  # an invoice registration number: the issuer's, not a person's
+            labelled = bool(_LABEL.search(context_before(text, s, 16)))
             out.append(self.match(text, s, e, "corporate_number", 0.95 if labelled else 0.8, validated=True, check="corporate_number"))
         return out

@@ -20,6 +20,7 @@ retries it and raises when it failed), so results never differ.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -185,3 +186,23 @@ def reads_as_person_name(words: str) -> bool:
     model, which wants context, tags no Person."""
     tags = _reading(words)[1]
     return bool(tags) and tags[0].endswith("人名-姓") and all("固有名詞-人名" in tag for tag in tags)
+
+
+@lru_cache(maxsize=4096)
+def dictionary_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, part-of-speech tag)`` of every word of ``text`` as Sudachi's dictionary reads it
+    (the tokenizer only: no entity model, ~1 ms a line)."""
+    return tuple((t.idx, t.idx + len(t.text), t.tag_) for t in nlp().tokenizer(text))
+
+
+#: parts of speech a name never consists of alone: a form's words (クレジット, 番号, 担当, ご利用日)
+_FORM_WORD_TAGS = ("名詞-普通名詞", "名詞-数詞", "接頭辞", "接尾辞", "助詞", "助動詞", "補助記号", "空白", "動詞", "形容詞", "副詞", "代名詞")
+
+
+def only_common_words(words: str) -> bool:
+    """Whether the dictionary reads ``words`` as common words only (no proper noun among them):
+    クレジット, お客様番号 and 合計 are words of a form, never a name."""
+    if re.search(r"\S[ \u3000]\S", words):
+        return False  # two words with a space between are how names are written (ワン シャオミン: unknown words read as common)
+    tags = [tag for _, _, tag in dictionary_words(words)]
+    return bool(tags) and all(tag.startswith(_FORM_WORD_TAGS) for tag in tags)

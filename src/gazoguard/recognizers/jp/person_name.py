@@ -51,7 +51,15 @@ _KATAKANA_LINE = re.compile(r"^[ァ-ヶー]{4,20}(?:[ \u3000][ァ-ヶー]{1,12})
 _COMPANY_KANA = re.compile(r"カブシキ|ユウゲン|ガイシャ|ゴウドウ|ザイダン|シャダン|コーポレーション|カンパニー")
 
 
+# what after a dictionary name makes it the name of a place, a firm or a time, not a person
+_PLACE_AFTER_NAME = re.compile(r"^(?:町|村|市|区|駅|通り?|橋|線|丁目|年|年度|号|式|流|電機|商店|工業|製作所|記念)")
 _GIVEN_NAME_LINE = re.compile(rf"[{_KANJI}ぁ-んァ-ヶー]{{1,6}}(?=\n|$)")
+
+
+def _one_row_gap(text: NormalizedText, start: int, end: int) -> bool:
+    """The blank between two words is one space, or a line break where OCR split one row (鈴木　恵美)."""
+    gap = text.norm[start:end]
+    return gap in (" ", "\u3000") or (gap == "\n" and text.breaks_one_row(start))
 
 
 def _given_name_across_row_break(text: NormalizedText, end: int) -> int:
@@ -92,6 +100,8 @@ class JapaneseNameRecognizer(Recognizer):
             name = _ERA_AT_END.sub("", m.group("name").rstrip()).rstrip()  # 日本花子昭和 → 日本花子: the era starts the date
             if _LABEL_WORDS.match(name) or _NOT_IN_NAME.search(name) or len(name.replace(" ", "")) < 2:
                 continue
+            if self.use_ginza and not re.fullmatch(r"[A-Z ,'-]+", name) and ginza_model.only_common_words(name):
+                continue  # 担当者 クレジット: a word of the form, not the value of the label
             s = m.start("name")
             e = _given_name_across_row_break(text, s + len(name))
             out.append(self.match(text, s, e, "person_name", 0.88, reading=_as_one_row(text.norm[s:e]), source="label"))
@@ -106,6 +116,7 @@ class JapaneseNameRecognizer(Recognizer):
         out.extend(self._introduced(text))
         if self.use_ginza:
             out.extend(self._standalone_lines(text))
+            out.extend(self._dictionary_names(text))
         out.extend(self._readings(text, out))
         return out
 
@@ -125,6 +136,27 @@ class JapaneseNameRecognizer(Recognizer):
                 out.append(self.match(text, m.start(group), m.end(group), "person_name", 0.85, reading=_as_one_row(name), source="introduction"))
         return out
 
+    def _dictionary_names(self, text: NormalizedText) -> list[TextMatch]:
+        """A family name the dictionary knows followed by a given name it knows (Sudachi's 人名-姓 then
+        人名-名, with one space or none between) is a name wherever it stands: attendee lists, table
+        rows (山口真由美開発部427), chat speakers (山崎蓮: 了解です), minutes.  A one-character family
+        name is left to the labels and honorifics (平成元年 reads as 平 + 成元)."""
+        out: list[TextMatch] = []
+        words = ginza_model.dictionary_words(text.norm)
+        for i, (start, end, tag) in enumerate(words):
+            if not tag.endswith("人名-姓") or end - start < 2 or (start > 0 and text.norm[start - 1].isascii() and text.norm[start - 1].isalnum()):
+                continue  # LAZONA西口直: a word of a sign or a code, glued to Latin letters
+            j = i + 1
+            if j < len(words) and words[j][2] == "空白" and _one_row_gap(text, words[j][0], words[j][1]):
+                j += 1
+            if j >= len(words) or not words[j][2].endswith("人名-名"):
+                continue
+            name_end = words[j][1]
+            if j + 1 < len(words) and _PLACE_AFTER_NAME.match(text.norm[name_end : words[j + 1][1]]):
+                continue  # 中村智子町: a place named after someone
+            out.append(self.match(text, start, name_end, "person_name", 0.86, reading=_as_one_row(text.norm[start:name_end]), source="dictionary"))
+        return out
+
     def _standalone_lines(self, text: NormalizedText) -> list[TextMatch]:
         out: list[TextMatch] = []
         pos = 0
@@ -136,6 +168,8 @@ class JapaneseNameRecognizer(Recognizer):
                     span = stripped[a:b]
                     if b - a < 2 or (b - a) < 0.7 * len(stripped) or not re.search(rf"[{_KANJI}]", span):
                         continue
+                    if re.search(r"[A-Za-z]", span):
+                        continue  # 护照PASSPORT: a title in two scripts, not a person
                     if _NOT_PERSON_END.search(span) and not ginza_model.reads_as_person_name(span):
                         continue  # an office or a group (…省, …部), not a person
                     out.append(self.match(text, pos + lead + a, pos + lead + b, "person_name", 0.7, source="ginza"))
@@ -157,6 +191,8 @@ class JapaneseNameRecognizer(Recognizer):
             value = text.norm[a:b].strip()
             if i in name_lines or not _KATAKANA_LINE.match(value) or _COMPANY_KANA.search(value) or _KANA_FIELD_WORDS.search(value):
                 continue
+            if self.use_ginza and ginza_model.only_common_words(value):
+                continue  # クレジット, ポイントカード: a katakana word of the form, not a name's reading
             if any(abs(i - j) <= 2 for j in name_lines):
                 lead = text.norm[a:b].index(value)
                 out.append(self.match(text, a + lead, a + lead + len(value), "person_name", 0.7, source="reading"))
