@@ -118,14 +118,8 @@ def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return sorted(groups)
 
 
-#: cycles being untangled on their issues' branches (evidence: issue 21, talk: issue 19); this list only shrinks
-UNTANGLING = [
-    ["gazoguard.evidence.bundle", "gazoguard.evidence.locker", "gazoguard.evidence.verify"],
-]
-
-
 def test_no_module_imports_itself_back():
-    assert [c for c in find_cycles(import_graph()) if c not in UNTANGLING] == []
+    assert find_cycles(import_graph()) == []
 
 
 def test_imports_only_point_down_the_ladder():

@@ -25,7 +25,7 @@ from gazoguard.core.atomic import fsync_dir
 from gazoguard.evidence.chain import head_of, sha256_hex
 from gazoguard.evidence.locker import ITEMS_DIR, Locker
 from gazoguard.evidence.timeline import TimelineMeta, build_rows, render_html
-from gazoguard.evidence.verify import LoadedEvidence, Problem
+from gazoguard.evidence.model import LoadedEvidence, Problem
 
 BUNDLE_FORMAT = "gazoguard.evidence-bundle/1"
 MANIFEST = "manifest.json"

@@ -31,7 +31,7 @@ from gazoguard.core.errors import GazoError
 from gazoguard.core.atomic import write_bytes_atomic
 from gazoguard.evidence.chain import FORMAT, SENSITIVE_KINDS, canonical_json, head_of, seal_entry
 from gazoguard.evidence.signing import sign_head
-from gazoguard.evidence.verify import LoadedEvidence, Problem
+from gazoguard.evidence.model import LoadedEvidence, Problem
 
 HEADER_FILE = "locker.json"
 CHAIN_FILE = "chain.jsonl"
