@@ -10,7 +10,7 @@ from gazoguard.core.errors import GazoError
 
 
 def test_the_situations_exist_in_the_order_a_person_meets_them():
-    assert playbooks.names() == ["about_to_send", "own_rules", "already_sent", "threatened", "forwarded", "parent_before", "parent"]
+    assert playbooks.names() == ["minor_asked", "about_to_send", "own_rules", "already_sent", "threatened", "forwarded", "parent_before", "parent"]
     for book in playbooks.all():
         assert book.title_ja and book.title_en and book.summary_ja and book.summary_en
         assert 3 <= len(book.steps) <= 9  # short

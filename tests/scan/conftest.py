@@ -32,9 +32,12 @@ def ray_cluster(tmp_path_factory):
         cluster.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium through Playwright, launched as tests/web's fixture does (same binary and flags)."""
+    """Debian's chromium through Playwright, launched as tests/web's fixture does (same binary and flags).
+
+    Module-scoped: one sync Playwright per thread at a time, so it must close before tests/web starts its own.
+    """
     sys.path.insert(0, str(REPO / "tests" / "web"))
     from browser_support import CHROMIUM, CHROMIUM_ARGS
 
