@@ -34,18 +34,9 @@ def ray_cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium through Playwright, launched as tests/web's fixture does (same binary and flags).
-
-    Module-scoped: one sync Playwright per thread at a time, so it must close before tests/web starts its own.
-    """
+    """Debian's chromium, launched as tests/web's fixture does; module-scoped so it closes before tests/web opens its own."""
     sys.path.insert(0, str(REPO / "tests" / "web"))
-    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from browser_support import launched_chromium
 
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (scripts/install.sh --test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with launched_chromium() as b:
         yield b
-        b.close()

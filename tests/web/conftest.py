@@ -57,16 +57,8 @@ def live_server(checker, web_settings):
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Debian chromium for every browser test (Playwright cannot download browsers here)."""
-    from pathlib import Path
+    """One headless Debian chromium for every browser test."""
+    from browser_support import launched_chromium
 
-    from browser_support import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (scripts/test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with launched_chromium() as b:
         yield b
-        b.close()

@@ -64,9 +64,12 @@ class Gateway:
             self.sender.stop()
             self.sender = None
 
-    def close(self) -> None:
-        self.stop_alerts()
+    def stop_retention(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
             self.scheduler = None
+
+    def close(self) -> None:
+        self.stop_alerts()
+        self.stop_retention()
         self.store.close()

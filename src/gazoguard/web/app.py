@@ -40,9 +40,7 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
             yield
         finally:
             gateway.stop_alerts()
-            if gateway.scheduler is not None:
-                gateway.scheduler.stop()
-                gateway.scheduler = None
+            gateway.stop_retention()
             if checker is None:
                 app.state.checker.close()
 
