@@ -29,10 +29,11 @@ from typing import Any, Iterator
 
 from gazoguard.errors import GazoError
 from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
+from gazoguard.evidence import shape
 from gazoguard.evidence.atomic import write_bytes_atomic
 from gazoguard.evidence.chain import FORMAT, SENSITIVE_KINDS, canonical_json, head_of, seal_entry
 from gazoguard.evidence.signing import sign_head
-from gazoguard.evidence.verify import LoadedEvidence, Problem
+from gazoguard.evidence.model import LoadedEvidence, Problem
 
 HEADER_FILE = "locker.json"
 CHAIN_FILE = "chain.jsonl"
@@ -120,8 +121,17 @@ class Locker:
         return _read_jsonl(self.root / SIGNATURES_FILE)
 
     def item_path(self, entry: dict[str, Any]) -> Path | None:
+        """The stored copy of a file entry; refused when its name leaves the locker or a symlink replaced it."""
         info = entry.get("file")
-        return self.root / info["stored_as"] if isinstance(info, dict) else None
+        if not isinstance(info, dict):
+            return None
+        stored = info.get("stored_as")
+        if not shape.safe_stored_as(stored, entry.get("seq")):
+            raise GazoError("locker_corrupt", path=str(self.root), detail=f"unsafe stored name {str(stored)[:80]!r}")
+        path = self.root / stored
+        if _symlink_below(self.root, stored):
+            raise GazoError("locker_corrupt", path=str(self.root), detail=f"{stored} is a symbolic link")
+        return path
 
     # -- appending -------------------------------------------------------
     def add_files(
@@ -132,6 +142,7 @@ class Locker:
         fields = details.as_fields()
         with self._locked():
             entries = self.entries()
+            self._check_room(len(entries) + len(blobs))
             new: list[dict[str, Any]] = []
             for path, data in blobs:
                 seq = len(entries) + len(new) + 1
@@ -160,6 +171,7 @@ class Locker:
             raise GazoError("evidence_nothing_to_add")
         with self._locked():
             entries = self.entries()
+            self._check_room(len(entries) + 1)
             body = {"seq": len(entries) + 1, "kind": "record", **_timestamps(now), "file": None, **details.as_fields()}
             entry = seal_entry(body, head_of(self.header, entries)[1])
             self._append(entries, [entry])
@@ -173,6 +185,10 @@ class Locker:
             old = (self.root / SIGNATURES_FILE).read_bytes() if (self.root / SIGNATURES_FILE).exists() else b""
             write_bytes_atomic(self.root / SIGNATURES_FILE, old + canonical_json(signature) + b"\n")
         return signature
+
+    def _check_room(self, count: int) -> None:
+        if count > shape.MAX_ENTRIES:
+            raise GazoError("locker_full", path=str(self.root), limit=shape.MAX_ENTRIES)
 
     def _store_copy(self, seq: int, name: str, data: bytes) -> str:
         folder = self.root / ITEMS_DIR / f"{seq:06d}"
@@ -206,12 +222,12 @@ def load_locker(root: Path) -> LoadedEvidence:
     if not (root / HEADER_FILE).is_file():
         raise GazoError("locker_not_found", path=str(root))
     problems: list[Problem] = []
-    header_raw = (root / HEADER_FILE).read_bytes()
     try:
+        header_raw = _read_capped(root / HEADER_FILE, 64 * 1024)
         header = json.loads(header_raw)
         if not isinstance(header, dict):
             raise ValueError("not an object")
-    except ValueError as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         header = {}
         problems.append(Problem("manifest_unreadable", None, {"name": HEADER_FILE, "detail": str(exc)[:80]}))
     else:
@@ -219,20 +235,35 @@ def load_locker(root: Path) -> LoadedEvidence:
             problems.append(Problem("manifest_not_canonical", None, {"name": HEADER_FILE}))
     entries, chain_problems = _read_chain(root / CHAIN_FILE)
     problems += chain_problems
+    problems += shape.header_problems(header, HEADER_FILE) if header else []
+    problems += shape.entries_problems(entries, CHAIN_FILE, allow_none=True)
+    signatures = _read_jsonl(root / SIGNATURES_FILE)
+    problems += shape.signature_problems(signatures, SIGNATURES_FILE)
     recorded_head = None
     try:
-        head = json.loads((root / HEAD_FILE).read_bytes())
-        recorded_head = (int(head["count"]), str(head["head_hash"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        head = json.loads(_read_capped(root / HEAD_FILE, 4096))
+    except (OSError, ValueError, RecursionError) as exc:
         problems.append(Problem("manifest_unreadable", None, {"name": HEAD_FILE, "detail": type(exc).__name__}))
-    items = root / ITEMS_DIR
-    present = {p.relative_to(root).as_posix() for p in items.rglob("*") if p.is_file()} if items.is_dir() else set()
+    else:
+        head_shape = shape.head_problems(head, HEAD_FILE)
+        problems += head_shape
+        recorded_head = None if head_shape else (head["count"], head["head_hash"])
+    present, links = _item_files(root)
+    for entry in entries:
+        info = entry.get("file") if isinstance(entry, dict) else None
+        if isinstance(info, dict) and isinstance(info.get("stored_as"), str) and info["stored_as"] in links:
+            problems.append(Problem("file_symlink", entry.get("seq"), {"name": info.get("name")}))
+    stored = {str(e["file"].get("stored_as")) for e in entries if isinstance(e, dict) and isinstance(e.get("file"), dict)}
+    for link in sorted(links - stored):
+        problems.append(Problem("unexpected_file", None, {"name": link}))
 
     def digest(stored: str) -> tuple[int, str] | None:
-        path = root / stored
-        if stored not in present or not path.is_file():
+        if stored not in present:
             return None
-        return _file_digest(path)
+        try:
+            return _file_digest(root / stored)
+        except OSError:
+            return None
 
     return LoadedEvidence(
         kind="locker",
@@ -242,9 +273,45 @@ def load_locker(root: Path) -> LoadedEvidence:
         file_digest=digest,
         present_files=present,
         recorded_head=recorded_head,
-        signatures=_read_jsonl(root / SIGNATURES_FILE),
+        signatures=signatures,
         problems=problems,
     )
+
+
+def _item_files(root: Path) -> tuple[set[str], set[str]]:
+    """(regular files under items/, symbolic links under items/) — links are never followed."""
+    files: set[str] = set()
+    links: set[str] = set()
+    items = root / ITEMS_DIR
+    if items.is_symlink():
+        return files, {ITEMS_DIR}
+    for folder, dirs, names in os.walk(items, followlinks=False):
+        base = Path(folder)
+        for name in dirs + names:
+            path = base / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                links.add(rel)
+            elif name in names and path.is_file():
+                files.add(rel)
+    return files, links
+
+
+def _symlink_below(root: Path, stored: str) -> bool:
+    path = root
+    for part in Path(stored).parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit} bytes")
+    return data
 
 
 def safe_file_name(name: str) -> str:
@@ -262,9 +329,13 @@ def _read_chain(path: Path) -> tuple[list[Any], list[Problem]]:
     entries: list[Any] = []
     problems: list[Problem] = []
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path, shape.MAX_CHAIN_BYTES)
     except OSError as exc:
         return [], [Problem("manifest_unreadable", None, {"name": CHAIN_FILE, "detail": type(exc).__name__})]
+    except ValueError:
+        return [], [shape.malformed(CHAIN_FILE, f"larger than {shape.MAX_CHAIN_BYTES >> 20} MB")]
+    if raw.count(b"\n") > shape.MAX_ENTRIES + 1:
+        return [], [shape.malformed(CHAIN_FILE, f"more than {shape.MAX_ENTRIES} entries")]
     lines = raw.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -273,7 +344,7 @@ def _read_chain(path: Path) -> tuple[list[Any], list[Problem]]:
     for pos, line in enumerate(lines, start=1):
         try:
             entry = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             entries.append(None)
             problems.append(Problem("entry_malformed", pos))
             continue
@@ -288,10 +359,14 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     out: list[dict[str, Any]] = []
-    for line in path.read_bytes().splitlines():
+    try:
+        raw = _read_capped(path, shape.MAX_CHAIN_BYTES)
+    except (OSError, ValueError):
+        return [{}]  # reported as an invalid signature
+    for line in raw.splitlines()[: shape.MAX_SIGNATURES + 1]:
         try:
             out.append(json.loads(line))
-        except ValueError:
+        except (ValueError, RecursionError):
             out.append({})  # reported as an invalid signature
     return out
 
@@ -310,7 +385,7 @@ def _read_original(path: Path) -> bytes:
 def _file_digest(path: Path) -> tuple[int, str]:
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
             size += len(block)

@@ -41,6 +41,10 @@ EVIDENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "署名鍵 {path} を読み込めません: {detail}",
         "The signing key {path} cannot be read: {detail}",
     ),
+    "locker_full": (
+        "証拠フォルダ {path} は記録の上限（{limit} 件）に達しました。新しい証拠フォルダを作成してください。",
+        "The evidence locker {path} holds the most entries it can ({limit}). Create a new locker.",
+    ),
     "output_exists": (
         "{path} はすでに存在します。上書きしないので別の名前を指定してください。",
         "{path} already exists. It is not overwritten; choose another name.",

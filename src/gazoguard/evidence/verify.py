@@ -7,174 +7,54 @@ on another machine with only this package installed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from gazoguard.evidence.bundle import load_bundle
 from gazoguard.evidence.chain import compute_entry_hash, head_of, header_hash
-from gazoguard.evidence.signing import check_signature, normalise_fingerprint
-
-PROBLEM_TEXT: dict[str, tuple[str, str]] = {
-    "entry_malformed": ("記録 {seq}: 形式が壊れています。", "Entry {seq}: malformed."),
-    "entry_changed": (
-        "記録 {seq}: 内容が変更されています（ハッシュ不一致）。",
-        "Entry {seq}: its content was changed (hash mismatch).",
-    ),
-    "entry_not_canonical": (
-        "記録 {seq}: 保存された文字列が書き換えられています。",
-        "Entry {seq}: its stored text was edited.",
-    ),
-    "header_changed": (
-        "記録 1: 証拠フォルダの基本情報（locker）が変更されています。",
-        "Entry 1: the locker header was changed.",
-    ),
-    "link_broken": (
-        "記録 {seq}: 直前の記録とのつながりが切れています（直前の記録の変更・削除、または並べ替え）。",
-        "Entry {seq}: the link to the previous entry is broken (it was changed or removed, or entries were reordered).",
-    ),
-    "out_of_order": (
-        "{pos} 番目の位置に記録 {seq} があります（記録の削除または並べ替え）。",
-        "Position {pos} holds entry {seq} (an entry was removed or entries were reordered).",
-    ),
-    "entry_missing": (
-        "記録 {seq} が削除されています。",
-        "Entry {seq} was removed.",
-    ),
-    "file_missing": (
-        "記録 {seq}: ファイル {name} がありません（削除されています）。",
-        "Entry {seq}: file {name} is missing (deleted).",
-    ),
-    "file_changed": (
-        "記録 {seq}: ファイル {name} の内容が変更されています（SHA-256 不一致）。",
-        "Entry {seq}: file {name} was changed (SHA-256 mismatch).",
-    ),
-    "entries_removed": (
-        "最後の記録 {found} の後の {missing} 件が削除されています（記録されていた件数: {expected}）。",
-        "{missing} entries after entry {found} were removed (recorded count: {expected}).",
-    ),
-    "head_mismatch": (
-        "最新の記録 {seq} のハッシュが記録済みの先頭ハッシュと一致しません。",
-        "The hash of the latest entry {seq} does not match the recorded head hash.",
-    ),
-    "unexpected_file": (
-        "記録にないファイル {name} があります（後から追加されたものです）。",
-        "File {name} is not part of any entry (added afterwards).",
-    ),
-    "manifest_unreadable": ("{name} を読めません: {detail}", "{name} cannot be read: {detail}"),
-    "manifest_not_canonical": (
-        "{name} が書き換えられています（保存時の形式と一致しません）。",
-        "{name} was edited (it is not in the form it was written in).",
-    ),
-    "derived_changed": (
-        "{name} が変更されています（SHA-256 不一致）。",
-        "{name} was changed (SHA-256 mismatch).",
-    ),
-    "derived_missing": ("{name} がありません。", "{name} is missing."),
-    "signature_invalid": (
-        "署名が正しくありません（鍵 {fingerprint}）。",
-        "The signature is not valid (key {fingerprint}).",
-    ),
-    "signature_head_unknown": (
-        "署名された記録 {seq} が見つからないか、内容が違います（鍵 {fingerprint}）。",
-        "The signed entry {seq} is missing or different (key {fingerprint}).",
-    ),
-    "fingerprint_mismatch": (
-        "指定された鍵 {expected} による署名がありません。",
-        "There is no signature by the expected key {expected}.",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    seq: int | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message_ja(self) -> str:
-        return PROBLEM_TEXT[self.code][0].format(seq=self.seq, **self.params)
-
-    @property
-    def message_en(self) -> str:
-        return PROBLEM_TEXT[self.code][1].format(seq=self.seq, **self.params)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "seq": self.seq, "message_ja": self.message_ja, "message_en": self.message_en}
-
-
-@dataclass
-class LoadedEvidence:
-    """What a locker folder or a bundle holds, read without trusting any of it."""
-
-    kind: str  # "locker" or "bundle"
-    path: str
-    header: dict[str, Any]
-    entries: list[Any]
-    file_digest: Callable[[str], tuple[int, str] | None]  # stored name -> (size, sha256), None if absent
-    present_files: set[str]
-    recorded_head: tuple[int, str] | None = None
-    signatures: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # found while loading
-
-
-@dataclass
-class SignatureCheck:
-    fingerprint: str
-    head_seq: int
-    valid: bool
-
-
-@dataclass
-class VerifyResult:
-    kind: str
-    path: str
-    entries: int
-    head_hash: str
-    problems: list[Problem]
-    signatures: list[SignatureCheck]
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def first_broken_seq(self) -> int | None:
-        seqs = [p.seq for p in self.problems if p.seq is not None]
-        return min(seqs) if seqs else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "kind": self.kind,
-            "path": self.path,
-            "entries": self.entries,
-            "head_hash": self.head_hash,
-            "first_broken_entry": self.first_broken_seq,
-            "problems": [p.to_dict() for p in self.problems],
-            "signatures": [s.__dict__ for s in self.signatures],
-        }
+from gazoguard.evidence.derived import check_readable, check_thumbnails, timeline_meta
+from gazoguard.evidence.locker import load_locker
+from gazoguard.evidence.model import (  # noqa: F401 - re-exported: the verifier's vocabulary
+    MALFORMED_CODES,
+    PROBLEM_TEXT,
+    LoadedEvidence,
+    Problem,
+    SignatureCheck,
+    VerifyResult,
+)
+from gazoguard.evidence.shape import MAX_PROBLEMS
+from gazoguard.evidence.signing import check_seal, check_signature, normalise_fingerprint
 
 
 def verify_path(path: str | Path, *, expect_fingerprint: str | None = None) -> VerifyResult:
     """Verify a locker folder or a ``.zip`` bundle (raises GazoError when it cannot be opened at all)."""
-    from gazoguard.evidence.bundle import load_bundle
-    from gazoguard.evidence.locker import load_locker
-
     p = Path(path)
     loaded = load_locker(p) if p.is_dir() else load_bundle(p)
     return verify_loaded(loaded, expect_fingerprint=expect_fingerprint)
 
 
 def verify_loaded(loaded: LoadedEvidence, *, expect_fingerprint: str | None = None) -> VerifyResult:
+    """Run every check; a malformed locker or bundle gets that verdict alone (no check runs on bad shapes)."""
     problems = list(loaded.problems)
     entries = loaded.entries
+    if any(p.code in MALFORMED_CODES for p in problems):
+        return VerifyResult(loaded.kind, loaded.path, len(entries), "", problems[:MAX_PROBLEMS], [])
     problems += _check_entries(loaded.header, entries)
     problems += _check_files(entries, loaded.file_digest, loaded.present_files)
     problems += _check_head(loaded.header, entries, loaded.recorded_head)
     sig_problems, checks = _check_signatures(loaded, expect_fingerprint)
     problems += sig_problems
-    _, head = head_of(loaded.header, [e for e in entries if isinstance(e, dict)])
+    well_formed = [e for e in entries if isinstance(e, dict)]
+    count, head = head_of(loaded.header, well_formed)
+    if loaded.read_member is not None:
+        meta = timeline_meta(loaded.header, (count, head), loaded.signatures, loaded.exported_at)
+        problems += check_readable(well_formed, meta, loaded.generated, loaded.read_member)
+        problems += check_thumbnails(well_formed, loaded.generated, loaded.read_member)
+        seal_problems, seal_checks = _check_seals(loaded, checks, expect_fingerprint)
+        problems += seal_problems
+        checks += seal_checks
+    if len(problems) > MAX_PROBLEMS:
+        problems = problems[:MAX_PROBLEMS]
     return VerifyResult(loaded.kind, loaded.path, len(entries), head, problems, checks)
 
 
@@ -247,7 +127,7 @@ def _check_signatures(
     by_seq = {e.get("seq"): e for e in loaded.entries if isinstance(e, dict)}
     for sig in loaded.signatures:
         valid, fp = check_signature(sig, locker_id) if isinstance(sig, dict) else (False, "?")
-        head_seq = int(sig.get("head_seq", 0)) if isinstance(sig, dict) else 0
+        head_seq = sig.get("head_seq", 0) if isinstance(sig, dict) else 0
         checks.append(SignatureCheck(fp, head_seq, valid))
         if not valid:
             problems.append(Problem("signature_invalid", None, {"fingerprint": fp}))
@@ -259,4 +139,28 @@ def _check_signatures(
         wanted = normalise_fingerprint(expect_fingerprint)
         if not any(c.valid and normalise_fingerprint(c.fingerprint) == wanted for c in checks):
             problems.append(Problem("fingerprint_mismatch", None, {"expected": expect_fingerprint}))
+    return problems, checks
+
+
+def _check_seals(
+    loaded: LoadedEvidence, head_checks: list[SignatureCheck], expect_fingerprint: str | None
+) -> tuple[list[Problem], list[SignatureCheck]]:
+    """A signed bundle must also be sealed: the seal covers the PDF and thumbnails a reader looks at."""
+    problems: list[Problem] = []
+    checks: list[SignatureCheck] = []
+    locker_id = str(loaded.header.get("locker_id", ""))
+    entries = [e for e in loaded.entries if isinstance(e, dict)]
+    count, head = head_of(loaded.header, entries)
+    for seal in loaded.seals:
+        valid, fp = check_seal(seal, locker_id, loaded.exported_at, loaded.generated)
+        checks.append(SignatureCheck(fp, seal.get("head_seq", 0), valid, covers="bundle"))
+        if not valid:
+            problems.append(Problem("seal_invalid", None, {"fingerprint": fp}))
+        elif (seal.get("head_seq"), seal.get("head_hash")) != (count, head):
+            problems.append(Problem("signature_head_unknown", seal.get("head_seq"), {"fingerprint": fp}))
+    sealed_by = {normalise_fingerprint(c.fingerprint) for c in checks if c.valid}
+    signed = any(c.valid for c in head_checks) or loaded.seals
+    wanted = normalise_fingerprint(expect_fingerprint) if expect_fingerprint else None
+    if (signed and not sealed_by) or (wanted and wanted not in sealed_by):
+        problems.append(Problem("derived_unsealed", None, {"name": "timeline.pdf"}))
     return problems, checks
