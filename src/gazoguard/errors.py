@@ -11,6 +11,10 @@ from typing import Any
 MESSAGES: dict[str, tuple[str, str]] = {
     "empty_file": ("ファイルが空です（0 バイト）。", "The file is empty (0 bytes)."),
     "not_found": ("ファイルが見つかりません。", "The file was not found."),
+    "not_a_regular_file": (
+        "通常のファイルではありません（デバイスや名前付きパイプは読み込みません）。",
+        "Not a regular file (devices and named pipes are not read).",
+    ),
     "unreadable": ("ファイルを読み込めません（権限を確認してください）。", "The file cannot be read (check permissions)."),
     "not_an_image": ("画像として読み込めません。対応形式: JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC。", "This is not an image we can read. Supported: JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC."),
     "truncated": ("画像データが途中で切れています（壊れたファイル）。", "The image data is truncated (a damaged file)."),

@@ -124,8 +124,16 @@ def test_icc_profile_is_converted_to_srgb_and_not_written(eval_dir: Path):
 def test_output_suffixes():
     assert format_for_path("a.JPG") == "JPEG" and format_for_path("a.webp") == "WEBP"
     assert default_output_path("/x/photo.jpeg") == Path("/x/photo.redacted.jpeg")
-    assert default_output_path("/x/photo.heic") == Path("/x/photo.redacted.jpg")
-    assert default_output_path("/x/scan.tiff") == Path("/x/scan.redacted.png")
+    assert default_output_path("/x/photo.heic") == Path("/x/photo.redacted.heic.jpg")
+    assert default_output_path("/x/scan.tiff") == Path("/x/scan.redacted.tiff.png")
+
+
+def test_default_output_names_of_two_sources_never_collide():
+    """Issue 21 item 13: a.gif and a.tif both became a.redacted.png, the second replacing the first."""
+    names = ["a.gif", "a.tif", "a.tiff", "a.bmp", "a.png", "a.heic", "a.avif", "a.jpg", "a.JPG", "a.webp", "a"]
+    outputs = [default_output_path(f"/x/{n}") for n in names]
+    assert len(set(outputs)) == len(outputs)
+    assert not set(outputs) & {Path(f"/x/{n}") for n in names}
     for bad in ("a.gif", "a.tiff", "a.heic", "noext"):
         with pytest.raises(RedactionError) as info:
             format_for_path(bad)
