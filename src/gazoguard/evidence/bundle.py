@@ -15,6 +15,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,8 @@ BUNDLE_FORMAT = "gazoguard.evidence-bundle/1"
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = shape.MAX_MANIFEST_BYTES
 MAX_EXPANDED_BYTES = 8 * 1024**3  # what verifying may decompress and hash
+#: what reading a damaged member may raise (zlib's own error is not an OSError)
+ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError)
 MAX_READ_BYTES = 64 * 1024 * 1024  # a member read whole (to rebuild a thumbnail or the timeline)
 
 
@@ -177,7 +180,7 @@ def _loaded(path: Path, zf: zipfile.ZipFile, names: list[str], manifest: dict[st
             return None
         try:
             return zf.read(name) if zf.getinfo(name).file_size <= MAX_READ_BYTES else None
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except ZIP_READ_ERRORS:
             return None
 
     for name, expected in sorted(generated.items()):
@@ -221,7 +224,7 @@ def _read_manifest(zf: zipfile.ZipFile, problems: list[Problem]) -> dict[str, An
     except RecursionError:
         problems.append(shape.malformed(MANIFEST, "nested too deeply"))
         return {}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except ZIP_READ_ERRORS as exc:
         problems.append(shape.malformed(MANIFEST, str(exc)[:120] or type(exc).__name__))
         return {}
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
@@ -245,7 +248,7 @@ def _member_digest(zf: zipfile.ZipFile, name: str) -> tuple[int, str]:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
                 size += len(block)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_READ_ERRORS:
         return -1, "unreadable"  # e.g. a CRC error: reported as a changed file
     return size, h.hexdigest()
 
