@@ -12,8 +12,6 @@ Bundle layout::
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from collections import Counter
@@ -24,7 +22,7 @@ from typing import Any
 from gazoguard.errors import GazoError
 from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.evidence import shape
-from gazoguard.evidence.atomic import fsync_dir
+from gazoguard.evidence.atomic import atomic_output
 from gazoguard.evidence.chain import head_of, sha256_hex
 from gazoguard.evidence.derived import make_thumbnail, readable_files, thumbnail_name, timeline_meta
 from gazoguard.evidence.locker import ITEMS_DIR, Locker
@@ -87,25 +85,18 @@ def export_bundle(
 
 
 def _write_zip(out: Path, manifest: dict[str, Any], locker: Locker, entries: list[dict[str, Any]], generated: dict[str, bytes]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent if str(out.parent) else ".")
+    """All or nothing: a kill mid-way leaves no partial ZIP (the file has no name until it is complete)."""
     try:
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(MANIFEST, manifest_bytes(manifest))
-                for entry in entries:
-                    path = locker.item_path(entry)
-                    if path is not None:
-                        zf.write(path, entry["file"]["stored_as"])
-                for name, data in generated.items():
-                    zf.writestr(name, data)
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    fsync_dir(out.parent)
+        with atomic_output(out, replace=False) as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, manifest_bytes(manifest))
+            for entry in entries:
+                path = locker.item_path(entry)
+                if path is not None:
+                    zf.write(path, entry["file"]["stored_as"])
+            for name, data in generated.items():
+                zf.writestr(name, data)
+    except FileExistsError:
+        raise GazoError("output_exists", path=str(out)) from None
 
 
 def load_bundle(path: Path) -> LoadedEvidence:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import shutil
 import unicodedata
 import uuid
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ from typing import Any, Iterator
 from gazoguard.errors import GazoError
 from gazoguard.evidence import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.evidence import shape
-from gazoguard.evidence.atomic import write_bytes_atomic
+from gazoguard.evidence.atomic import fsync_dir, write_bytes_atomic
 from gazoguard.evidence.chain import FORMAT, SENSITIVE_KINDS, canonical_json, head_of, seal_entry
 from gazoguard.evidence.signing import sign_head
 from gazoguard.evidence.model import LoadedEvidence, Problem
@@ -40,6 +41,7 @@ CHAIN_FILE = "chain.jsonl"
 HEAD_FILE = "head.json"
 SIGNATURES_FILE = "signatures.jsonl"
 ITEMS_DIR = "items"
+INCOMING_DIR = ".incoming"  # copies wait here until their entry is chained, then move into items/
 LOCK_FILE = ".lock"
 MAX_NAME_BYTES = 150
 
@@ -128,10 +130,9 @@ class Locker:
         stored = info.get("stored_as")
         if not shape.safe_stored_as(stored, entry.get("seq")):
             raise GazoError("locker_corrupt", path=str(self.root), detail=f"unsafe stored name {str(stored)[:80]!r}")
-        path = self.root / stored
         if _symlink_below(self.root, stored):
             raise GazoError("locker_corrupt", path=str(self.root), detail=f"{stored} is a symbolic link")
-        return path
+        return _committed_copy(self.root, stored)
 
     # -- appending -------------------------------------------------------
     def add_files(
@@ -142,6 +143,7 @@ class Locker:
         fields = details.as_fields()
         with self._locked():
             entries = self.entries()
+            self._settle(len(entries))
             self._check_room(len(entries) + len(blobs))
             new: list[dict[str, Any]] = []
             for path, data in blobs:
@@ -162,7 +164,8 @@ class Locker:
                 }
                 prev = new[-1]["entry_hash"] if new else head_of(self.header, entries)[1]
                 new.append(seal_entry(body, prev))
-            self._append(entries, new)
+            self._append(entries, new)  # the commit point: from here on the copies are evidence
+            self._settle(len(entries) + len(new))
         return new
 
     def add_record(self, details: ItemDetails, *, now: datetime | None = None) -> dict[str, Any]:
@@ -191,11 +194,30 @@ class Locker:
             raise GazoError("locker_full", path=str(self.root), limit=shape.MAX_ENTRIES)
 
     def _store_copy(self, seq: int, name: str, data: bytes) -> str:
-        folder = self.root / ITEMS_DIR / f"{seq:06d}"
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the copy into ``.incoming/``; it moves into ``items/`` once its entry is chained."""
+        folder = self.root / INCOMING_DIR / f"{seq:06d}"
+        if folder.exists():
+            shutil.rmtree(folder)  # left by an add that was killed before its commit point
+        folder.mkdir(parents=True)
         target = folder / safe_file_name(name)
         write_bytes_atomic(target, data, mode=0o444)
-        return target.relative_to(self.root).as_posix()
+        return f"{ITEMS_DIR}/{seq:06d}/{target.name}"
+
+    def _settle(self, committed: int) -> None:
+        """Move chained copies from ``.incoming/`` into ``items/``; drop copies whose entry was never chained."""
+        incoming = self.root / INCOMING_DIR
+        if not incoming.is_dir() or incoming.is_symlink():
+            return
+        (self.root / ITEMS_DIR).mkdir(exist_ok=True)
+        for folder in sorted(incoming.iterdir()):
+            if not (folder.name.isdigit() and folder.is_dir()) or folder.is_symlink():
+                continue
+            target = self.root / ITEMS_DIR / folder.name
+            if int(folder.name) <= committed and not target.exists():
+                os.rename(folder, target)
+            elif int(folder.name) > committed:
+                shutil.rmtree(folder)  # the add was interrupted before its entry was written
+        fsync_dir(self.root / ITEMS_DIR)
 
     def _append(self, entries: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
         chain_path = self.root / CHAIN_FILE
@@ -258,10 +280,11 @@ def load_locker(root: Path) -> LoadedEvidence:
         problems.append(Problem("unexpected_file", None, {"name": link}))
 
     def digest(stored: str) -> tuple[int, str] | None:
-        if stored not in present:
+        path = root / stored if stored in present else _incoming_copy(root, stored)
+        if path is None:
             return None
         try:
-            return _file_digest(root / stored)
+            return _file_digest(path)
         except OSError:
             return None
 
@@ -295,6 +318,24 @@ def _item_files(root: Path) -> tuple[set[str], set[str]]:
             elif name in names and path.is_file():
                 files.add(rel)
     return files, links
+
+
+def _incoming_copy(root: Path, stored: str) -> Path | None:
+    """A chained copy that a killed add had not yet moved out of ``.incoming/`` (same bytes, checked by hash)."""
+    if not stored.startswith(f"{ITEMS_DIR}/"):
+        return None
+    rel = INCOMING_DIR + stored[len(ITEMS_DIR) :]
+    path = root / rel
+    if _symlink_below(root, rel) or not path.is_file():
+        return None
+    return path
+
+
+def _committed_copy(root: Path, stored: str) -> Path:
+    path = root / stored
+    if not path.exists():
+        return _incoming_copy(root, stored) or path
+    return path
 
 
 def _symlink_below(root: Path, stored: str) -> bool:
