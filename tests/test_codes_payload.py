@@ -92,3 +92,9 @@ def test_plain_text_lists_the_contact_data_it_contains():
 )
 def test_looks_random(value, random):
     assert looks_random(value) is random
+
+
+def test_a_url_that_urlsplit_refuses_is_still_a_plain_link():
+    """Found by fuzzing (fuzz/corpus/codes_payload/crash-*): an unclosed IPv6 bracket raised ValueError."""
+    info = classify_payload("http://[::1/login")
+    assert info.type == "url" and info.attrs == {"scheme": "http"}

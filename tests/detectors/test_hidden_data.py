@@ -7,8 +7,8 @@ import struct
 from pathlib import Path
 
 import numpy as np
-import piexif
 import pytest
+from exif_bytes import ExifIFD, GPSIFD, ImageIFD, dump_exif
 from PIL import Image, PngImagePlugin
 
 from gazoguard.detectors.hidden_data import hidden_data_findings
@@ -30,7 +30,7 @@ def _photo(width: int = 160, height: int = 120, seed: int = 3) -> Image.Image:
 def _jpeg(im: Image.Image, exif: dict | None = None, **params) -> bytes:
     buf = io.BytesIO()
     if exif is not None:
-        params["exif"] = piexif.dump(exif)
+        params["exif"] = dump_exif(exif)
     im.save(buf, format="JPEG", quality=92, **params)
     return buf.getvalue()
 
@@ -51,10 +51,10 @@ def _findings(data: bytes) -> dict[str, Finding]:
 
 def _gps_ifd(lat=((33, 1), (52, 1), (1234, 100)), lat_ref=b"S", lon=((151, 1), (12, 1), (3000, 100)), lon_ref=b"E"):
     return {
-        piexif.GPSIFD.GPSLatitudeRef: lat_ref,
-        piexif.GPSIFD.GPSLatitude: lat,
-        piexif.GPSIFD.GPSLongitudeRef: lon_ref,
-        piexif.GPSIFD.GPSLongitude: lon,
+        GPSIFD.GPSLatitudeRef: lat_ref,
+        GPSIFD.GPSLatitude: lat,
+        GPSIFD.GPSLongitudeRef: lon_ref,
+        GPSIFD.GPSLongitude: lon,
     }
 
 
@@ -64,10 +64,10 @@ def _gps_ifd(lat=((33, 1), (52, 1), (1234, 100)), lat_ref=b"S", lon=((151, 1), (
 def test_gps_decimal_degrees_with_signs_altitude_and_time():
     gps = _gps_ifd(lon=((70, 1), (30, 1), (0, 1)), lon_ref=b"W")
     gps.update({
-        piexif.GPSIFD.GPSAltitudeRef: 1,
-        piexif.GPSIFD.GPSAltitude: (125, 10),
-        piexif.GPSIFD.GPSTimeStamp: ((9, 1), (5, 1), (7, 1)),
-        piexif.GPSIFD.GPSDateStamp: b"2024:05:06",
+        GPSIFD.GPSAltitudeRef: 1,
+        GPSIFD.GPSAltitude: (125, 10),
+        GPSIFD.GPSTimeStamp: ((9, 1), (5, 1), (7, 1)),
+        GPSIFD.GPSDateStamp: b"2024:05:06",
     })
     found = _findings(_jpeg(_photo(), {"GPS": gps}))
     attrs = found["gps"].attrs
@@ -83,14 +83,14 @@ def test_gps_decimal_degrees_with_signs_altitude_and_time():
     "gps",
     [
         {},  # empty GPS IFD
-        {piexif.GPSIFD.GPSAltitude: (10, 1), piexif.GPSIFD.GPSDateStamp: b"2020:01:01"},  # no coordinates
+        {GPSIFD.GPSAltitude: (10, 1), GPSIFD.GPSDateStamp: b"2020:01:01"},  # no coordinates
         _gps_ifd(lat=((33, 0), (52, 0), (0, 0))),  # zero denominators
         _gps_ifd(lat=((400, 1), (0, 1), (0, 1))),  # latitude out of range
     ],
     ids=["empty", "no_coordinates", "zero_denominators", "out_of_range"],
 )
 def test_no_gps_claimed_without_a_valid_position(gps: dict):
-    found = _findings(_jpeg(_photo(), {"GPS": gps, "0th": {piexif.ImageIFD.Make: b"Acme"}}))
+    found = _findings(_jpeg(_photo(), {"GPS": gps, "0th": {ImageIFD.Make: b"Acme"}}))
     assert "gps" not in found
     if gps:
         assert "gps_tags_without_position" in found["other_metadata"].attrs
@@ -114,7 +114,7 @@ def test_gps_from_xmp_when_exif_has_none():
 
 def test_heic_exif_gps_is_read():
     pytest.importorskip("pillow_heif")
-    exif = piexif.dump({"GPS": _gps_ifd(), "0th": {piexif.ImageIFD.Model: b"iPhone 15"}})
+    exif = dump_exif({"GPS": _gps_ifd(), "0th": {ImageIFD.Model: b"iPhone 15"}})
     buf = io.BytesIO()
     _photo().save(buf, format="HEIF", exif=exif, quality=60)
     found = _findings(buf.getvalue())
@@ -129,18 +129,18 @@ def test_heic_exif_gps_is_read():
 def test_camera_owner_serial_software_and_time():
     exif = {
         "0th": {
-            piexif.ImageIFD.Make: b"NIKON",
-            piexif.ImageIFD.Model: b"COOLPIX P6000",
-            piexif.ImageIFD.Artist: b"Hanako Suzuki",
-            piexif.ImageIFD.Software: b"GIMP 2.10",
-            piexif.ImageIFD.XPAuthor: "鈴木花子".encode("utf-16-le") + b"\x00\x00",
+            ImageIFD.Make: b"NIKON",
+            ImageIFD.Model: b"COOLPIX P6000",
+            ImageIFD.Artist: b"Hanako Suzuki",
+            ImageIFD.Software: b"GIMP 2.10",
+            ImageIFD.XPAuthor: "鈴木花子".encode("utf-16-le") + b"\x00\x00",
         },
         "Exif": {
-            piexif.ExifIFD.DateTimeOriginal: b"2008:10:22 16:28:39",
-            piexif.ExifIFD.OffsetTimeOriginal: b"+09:00",
-            piexif.ExifIFD.BodySerialNumber: b"SN12345",
-            piexif.ExifIFD.CameraOwnerName: b"H. Suzuki",
-            piexif.ExifIFD.LensSerialNumber: b"0000000000",  # all zeros = not set
+            ExifIFD.DateTimeOriginal: b"2008:10:22 16:28:39",
+            ExifIFD.OffsetTimeOriginal: b"+09:00",
+            ExifIFD.BodySerialNumber: b"SN12345",
+            ExifIFD.CameraOwnerName: b"H. Suzuki",
+            ExifIFD.LensSerialNumber: b"0000000000",  # all zeros = not set
         },
     }
     found = _findings(_jpeg(_photo(), exif))
@@ -219,7 +219,7 @@ def test_trailing_bytes_after_png_and_gif_and_padding_is_ignored():
 def _thumbnail_jpeg(main: Image.Image, thumb_source: Image.Image) -> bytes:
     thumb = thumb_source.copy()
     thumb.thumbnail((160, 160))
-    exif = {"0th": {piexif.ImageIFD.Make: b"Acme"}, "1st": {}, "thumbnail": _jpeg(thumb)}
+    exif = {"0th": {ImageIFD.Make: b"Acme"}, "1st": {}, "thumbnail": _jpeg(thumb)}
     return _jpeg(main, exif)
 
 

@@ -90,10 +90,10 @@ class ContainerMetadataDetector(Detector):
                 found.append(Finding("gps", 1.0, self.name))
             found.append(Finding("other_metadata", 1.0, self.name))
         if picture.format == "JPEG":
-            import piexif
+            from exif_bytes import embedded_thumbnail
 
             with contextlib.suppress(Exception):  # no or broken EXIF: no thumbnail
-                if piexif.load(picture.data).get("thumbnail"):
+                if embedded_thumbnail(picture.data):
                     found.append(Finding("thumbnail", 1.0, self.name))
             from gazoguard.redaction.container import container_problems
 

@@ -9,15 +9,15 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
-import piexif
 import pytest
-from PIL import Image, ImageCms, ImageDraw
+from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from gazoguard.imaging.picture import decode_bytes, load_picture
 from gazoguard.redaction import redact
 from gazoguard.redaction.container import container_problems
 from gazoguard.redaction.encode import default_output_path, encode, format_for_path, srgb_image
 from gazoguard.redaction.errors import RedactionError
+from exif_bytes import ExifIFD, GPSIFD, ImageIFD, dump_exif, embedded_thumbnail
 
 TAIL = b"SECRET-UNCROPPED-TAIL" * 50
 
@@ -44,12 +44,11 @@ def leaky_jpeg() -> bytes:
     scene = _scene()
     thumb = io.BytesIO()
     scene.resize((160, 80)).save(thumb, format="JPEG")
-    exif = piexif.dump(
+    exif = dump_exif(
         {
-            "0th": {piexif.ImageIFD.Make: b"TestCam", piexif.ImageIFD.Orientation: 1},
-            "Exif": {piexif.ExifIFD.DateTimeOriginal: b"2024:01:02 03:04:05"},
-            "GPS": {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((35, 1), (41, 1), (0, 1))},
-            "1st": {piexif.ImageIFD.JPEGInterchangeFormat: 0, piexif.ImageIFD.JPEGInterchangeFormatLength: 0},
+            "0th": {ImageIFD.Make: b"TestCam", ImageIFD.Orientation: 1},
+            "Exif": {ExifIFD.DateTimeOriginal: b"2024:01:02 03:04:05"},
+            "GPS": {GPSIFD.GPSLatitudeRef: b"N", GPSIFD.GPSLatitude: ((35, 1), (41, 1), (0, 1))},
             "thumbnail": thumb.getvalue(),
         }
     )
@@ -72,7 +71,8 @@ def jpeg_segments(data: bytes) -> list[int]:
 
 def test_leaky_input_really_leaks():
     data = leaky_jpeg()
-    assert piexif.load(data)["thumbnail"]
+    assert embedded_thumbnail(data)
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
     assert 0xE1 in jpeg_segments(data)
     assert data.count(b"\xff\xd9") >= 3
     assert TAIL in data
@@ -86,8 +86,8 @@ def test_trailing_bytes_and_exif_thumbnail_are_gone(tmp_path: Path, test_engine)
     assert out.count(b"\xff\xd9") == 1 and out.endswith(b"\xff\xd9")
     assert 0xE1 not in jpeg_segments(out) and 0xFE not in jpeg_segments(out)
     assert b"Exif\x00\x00" not in out and TAIL[:20] not in out
-    exif = piexif.load(out)
-    assert not exif["thumbnail"] and not exif["GPS"] and not exif["0th"]
+    exif = Image.open(io.BytesIO(out)).getexif()
+    assert embedded_thumbnail(out) is None and not exif.get_ifd(ExifTags.IFD.GPSInfo) and not dict(exif)
     assert container_problems(out) == []
     assert {k for _, k in result.stripped} >= {"thumbnail", "trailing_data", "gps"}
     assert result.verified
@@ -97,7 +97,9 @@ def test_orientation_is_baked_into_the_pixels(tmp_path: Path):
     wide = Image.new("RGB", (300, 100), (255, 255, 255))
     ImageDraw.Draw(wide).rectangle((0, 0, 49, 99), fill=(255, 0, 0))  # red on the stored left edge
     buf = io.BytesIO()
-    wide.save(buf, format="JPEG", exif=piexif.dump({"0th": {piexif.ImageIFD.Orientation: 6}}))
+    orientation = Image.Exif()
+    orientation[0x0112] = 6
+    wide.save(buf, format="JPEG", exif=orientation)
     picture = decode_bytes(buf.getvalue())
     out = Image.open(io.BytesIO(encode(srgb_image(picture), "JPEG")))
     assert out.size == (100, 300)  # rotated as displayed
@@ -124,8 +126,16 @@ def test_icc_profile_is_converted_to_srgb_and_not_written(eval_dir: Path):
 def test_output_suffixes():
     assert format_for_path("a.JPG") == "JPEG" and format_for_path("a.webp") == "WEBP"
     assert default_output_path("/x/photo.jpeg") == Path("/x/photo.redacted.jpeg")
-    assert default_output_path("/x/photo.heic") == Path("/x/photo.redacted.jpg")
-    assert default_output_path("/x/scan.tiff") == Path("/x/scan.redacted.png")
+    assert default_output_path("/x/photo.heic") == Path("/x/photo.redacted.heic.jpg")
+    assert default_output_path("/x/scan.tiff") == Path("/x/scan.redacted.tiff.png")
+
+
+def test_default_output_names_of_two_sources_never_collide():
+    """Issue 21 item 13: a.gif and a.tif both became a.redacted.png, the second replacing the first."""
+    names = ["a.gif", "a.tif", "a.tiff", "a.bmp", "a.png", "a.heic", "a.avif", "a.jpg", "a.JPG", "a.webp", "a"]
+    outputs = [default_output_path(f"/x/{n}") for n in names]
+    assert len(set(outputs)) == len(outputs)
+    assert not set(outputs) & {Path(f"/x/{n}") for n in names}
     for bad in ("a.gif", "a.tiff", "a.heic", "noext"):
         with pytest.raises(RedactionError) as info:
             format_for_path(bad)

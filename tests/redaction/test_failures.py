@@ -85,7 +85,7 @@ def test_permission_denied_while_creating_the_temp_file(photo: Path, tmp_path: P
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(core_atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(core_atomic, "_open_temp", refuse)
     with pytest.raises(RedactionError) as info:
         atomic.write_atomic(tmp_path / "out.jpg", b"data")
     assert info.value.code == "output_unwritable"

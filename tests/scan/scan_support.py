@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-import piexif
+from exif_bytes import GPSIFD, dump_exif
 from PIL import Image, ImageDraw
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,9 +41,9 @@ def picture_bytes(seed: int, size: tuple[int, int] = (320, 240), *, gps: bool = 
         image.paste(Image.fromarray(np.asarray(code)).convert("RGB"), (10, 10))
     params: dict = {"format": "JPEG", "quality": 85}
     if gps:
-        params["exif"] = piexif.dump({"GPS": {
-            piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((35, 1), (41, 1), (2200, 100)),
-            piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((139, 1), (41, 1), (3000, 100))}})
+        params["exif"] = dump_exif({"GPS": {
+            GPSIFD.GPSLatitudeRef: b"N", GPSIFD.GPSLatitude: ((35, 1), (41, 1), (2200, 100)),
+            GPSIFD.GPSLongitudeRef: b"E", GPSIFD.GPSLongitude: ((139, 1), (41, 1), (3000, 100))}})
     buffer = io.BytesIO()
     image.save(buffer, **params)
     return buffer.getvalue()

@@ -106,8 +106,9 @@ def test_changed_manifest_is_reported(client: TestClient, bundle: bytes) -> None
 
 def test_expected_fingerprint(client: TestClient, locker: Locker, tmp_path: Path) -> None:
     fp = generate_key(tmp_path / "key.pem")
-    locker.sign(load_private_key(tmp_path / "key.pem"))
-    export_bundle(locker, tmp_path / "signed.zip")
+    key = load_private_key(tmp_path / "key.pem")
+    locker.sign(key)
+    export_bundle(locker, tmp_path / "signed.zip", sign_key=key)
     signed = (tmp_path / "signed.zip").read_bytes()
     assert _post(client, signed, fingerprint=fp).json()["ok"] is True
     other = generate_key(tmp_path / "other.pem")

@@ -20,7 +20,7 @@ def iter_image_paths(paths: list[str]) -> Iterator[Path]:
                 dirs.sort()
                 for name in sorted(files):
                     candidate = Path(root) / name
-                    if candidate.suffix.lower() in IMAGE_SUFFIXES:
-                        yield candidate
+                    if candidate.suffix.lower() in IMAGE_SUFFIXES and candidate.is_file():
+                        yield candidate  # a FIFO or device named *.jpg in a folder is skipped, never opened
         else:
             yield path

@@ -1,7 +1,9 @@
 """``gazoguard evidence``: keep evidence of leaks and threats in a verifiable locker.
 
 Exit codes: 0 = done / intact; 1 = verify found a change; 2 = usage or an
-error (missing locker, unreadable file, damaged ZIP).
+error (missing locker, unreadable file, damaged ZIP); 3 = verify was given a
+malformed locker or bundle (not as gazoguard writes one: wrong types, names or
+sizes beyond the limits) — nothing in it could be checked.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from gazoguard.cli._errors import print_error
 
-EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BROKEN, EXIT_ERROR, EXIT_MALFORMED = 0, 1, 2, 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="被害の証拠を改ざん検知つきで保存 / keep tamper-evident evidence",
         description="脅迫・流出の証拠（画像、URL、送信者、通報番号）を元のまま保存し、改ざんを検知できる形で書き出します。"
         " / Keep evidence of threats and leaks untouched, chained by SHA-256, and export a verifiable bundle.",
-        epilog="終了コード / exit codes: 0 ok/intact, 1 changed (verify), 2 error",
+        epilog="終了コード / exit codes: 0 ok/intact, 1 changed (verify), 2 error, 3 malformed bundle (verify)",
     )
     p.add_argument("--lang", choices=("ja", "en"), default="ja", help="表示言語 / output language")
     esub = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
@@ -129,10 +131,15 @@ def _export(args: argparse.Namespace) -> int:
         _say(args, "注意: 証拠フォルダに変更が見つかりました（そのまま書き出します）。",
              "Warning: the locker shows changes (exported as it is).", err=True)
         _print_problems(check, args.lang)
-    if args.sign_key:
-        signature = locker.sign(load_private_key(Path(args.sign_key)))
+    key = load_private_key(Path(args.sign_key)) if args.sign_key else None
+    if key is not None:
+        signature = locker.sign(key)
         _say(args, f"署名しました。鍵の指紋: {signature['fingerprint']}", f"Signed. Key fingerprint: {signature['fingerprint']}")
-    manifest = export_bundle(locker, args.output)
+    elif locker.signatures():
+        _say(args, "注意: 署名済みの証拠フォルダです。--sign-key なしでは時系列 PDF と縮小画像が署名で守られず、検証で指摘されます。",
+             "Note: this locker is signed; without --sign-key the timeline PDF and thumbnails are not covered"
+             " by a signature and verify will say so.", err=True)
+    manifest = export_bundle(locker, args.output, sign_key=key)
     _say(
         args,
         f"書き出しました: {args.output}（記録 {manifest['head']['count']} 件、最新ハッシュ {manifest['head']['head_hash']}）",
@@ -145,9 +152,15 @@ def _verify(args: argparse.Namespace) -> int:
     from gazoguard.evidence.verify import verify_path
 
     result = verify_path(args.target, expect_fingerprint=args.fingerprint)
+    code = EXIT_OK if result.ok else EXIT_MALFORMED if result.malformed else EXIT_BROKEN
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK if result.ok else EXIT_BROKEN
+        return code
+    if result.malformed:
+        _say(args, "❌ 検証できません: gazoguard が書き出した形式ではありません（改ざん、または別物のファイル）:",
+             "❌ Cannot be verified: not in the form gazoguard writes (tampered with, or another kind of file):")
+        _print_problems(result, args.lang)
+        return code
     # the overall result comes first, so a valid signature is never read as "all is well" above a tamper message
     if result.ok:
         _say(args, f"✅ 改ざんなし: 記録 {result.entries} 件すべてを確認しました（最新ハッシュ {result.head_hash}）",
@@ -161,12 +174,13 @@ def _verify(args: argparse.Namespace) -> int:
         _print_problems(result, args.lang)
     for sig in result.signatures:
         state = ("有効", "valid") if sig.valid else ("無効", "INVALID")
+        what = ("パッケージ全体", "the whole bundle") if sig.covers == "bundle" else (f"記録 {sig.head_seq} まで", f"up to entry {sig.head_seq}")
         doubt = ("（署名自体は有効ですが、上の変更のため全体としては検証できません）",
                  " (the signature itself is valid, but the changes above mean the whole cannot be verified)") \
             if sig.valid and not result.ok else ("", "")
-        _say(args, f"署名（記録 {sig.head_seq} まで）: {state[0]}{doubt[0]}  鍵の指紋 {sig.fingerprint}",
-             f"Signature (up to entry {sig.head_seq}): {state[1]}{doubt[1]}  key fingerprint {sig.fingerprint}")
-    return EXIT_OK if result.ok else EXIT_BROKEN
+        _say(args, f"署名（{what[0]}）: {state[0]}{doubt[0]}  鍵の指紋 {sig.fingerprint}",
+             f"Signature ({what[1]}): {state[1]}{doubt[1]}  key fingerprint {sig.fingerprint}")
+    return code
 
 
 def _sign(args: argparse.Namespace) -> int:

@@ -55,3 +55,9 @@ def head_of(header: dict[str, Any], entries: list[dict[str, Any]]) -> tuple[int,
 def signed_message(locker_id: str, head_seq: int, head_hash: str) -> bytes:
     """The exact bytes an Ed25519 signature over a chain head covers."""
     return f"{FORMAT} head\n{locker_id}\n{head_seq}\n{head_hash}\n".encode("utf-8")
+
+
+def sealed_message(locker_id: str, head_seq: int, head_hash: str, exported_at: str, generated: dict[str, str]) -> bytes:
+    """The bytes an export seal covers: the head plus every generated file's SHA-256 (timeline, thumbnails…)."""
+    listing = sha256_hex(canonical_json(generated))
+    return f"{FORMAT} bundle\n{locker_id}\n{head_seq}\n{head_hash}\n{exported_at}\n{listing}\n".encode("utf-8")

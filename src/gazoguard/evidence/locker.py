@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import shutil
 import unicodedata
 import uuid
 from contextlib import contextmanager
@@ -27,8 +28,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from gazoguard.core.atomic import fsync_dir, write_bytes_atomic
 from gazoguard.core.errors import GazoError
-from gazoguard.core.atomic import write_bytes_atomic
+from gazoguard.evidence import shape
 from gazoguard.evidence.chain import FORMAT, SENSITIVE_KINDS, canonical_json, head_of, seal_entry
 from gazoguard.evidence.signing import sign_head
 from gazoguard.evidence.model import LoadedEvidence, Problem
@@ -38,6 +40,7 @@ CHAIN_FILE = "chain.jsonl"
 HEAD_FILE = "head.json"
 SIGNATURES_FILE = "signatures.jsonl"
 ITEMS_DIR = "items"
+INCOMING_DIR = ".incoming"  # copies wait here until their entry is chained, then move into items/
 LOCK_FILE = ".lock"
 MAX_NAME_BYTES = 150
 
@@ -119,8 +122,16 @@ class Locker:
         return _read_jsonl(self.root / SIGNATURES_FILE)
 
     def item_path(self, entry: dict[str, Any]) -> Path | None:
+        """The stored copy of a file entry; refused when its name leaves the locker or a symlink replaced it."""
         info = entry.get("file")
-        return self.root / info["stored_as"] if isinstance(info, dict) else None
+        if not isinstance(info, dict):
+            return None
+        stored = info.get("stored_as")
+        if not shape.safe_stored_as(stored, entry.get("seq")):
+            raise GazoError("locker_corrupt", path=str(self.root), detail=f"unsafe stored name {str(stored)[:80]!r}")
+        if _symlink_below(self.root, stored):
+            raise GazoError("locker_corrupt", path=str(self.root), detail=f"{stored} is a symbolic link")
+        return _committed_copy(self.root, stored)
 
     # -- appending -------------------------------------------------------
     def add_files(
@@ -131,6 +142,8 @@ class Locker:
         fields = details.as_fields()
         with self._locked():
             entries = self.entries()
+            self._settle(len(entries))
+            self._check_room(len(entries) + len(blobs))
             new: list[dict[str, Any]] = []
             for path, data in blobs:
                 seq = len(entries) + len(new) + 1
@@ -150,7 +163,8 @@ class Locker:
                 }
                 prev = new[-1]["entry_hash"] if new else head_of(self.header, entries)[1]
                 new.append(seal_entry(body, prev))
-            self._append(entries, new)
+            self._append(entries, new)  # the commit point: from here on the copies are evidence
+            self._settle(len(entries) + len(new))
         return new
 
     def add_record(self, details: ItemDetails, *, now: datetime | None = None) -> dict[str, Any]:
@@ -159,6 +173,7 @@ class Locker:
             raise GazoError("evidence_nothing_to_add")
         with self._locked():
             entries = self.entries()
+            self._check_room(len(entries) + 1)
             body = {"seq": len(entries) + 1, "kind": "record", **_timestamps(now), "file": None, **details.as_fields()}
             entry = seal_entry(body, head_of(self.header, entries)[1])
             self._append(entries, [entry])
@@ -173,12 +188,35 @@ class Locker:
             write_bytes_atomic(self.root / SIGNATURES_FILE, old + canonical_json(signature) + b"\n")
         return signature
 
+    def _check_room(self, count: int) -> None:
+        if count > shape.MAX_ENTRIES:
+            raise GazoError("locker_full", path=str(self.root), limit=shape.MAX_ENTRIES)
+
     def _store_copy(self, seq: int, name: str, data: bytes) -> str:
-        folder = self.root / ITEMS_DIR / f"{seq:06d}"
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the copy into ``.incoming/``; it moves into ``items/`` once its entry is chained."""
+        folder = self.root / INCOMING_DIR / f"{seq:06d}"
+        if folder.exists():
+            shutil.rmtree(folder)  # left by an add that was killed before its commit point
+        folder.mkdir(parents=True)
         target = folder / safe_file_name(name)
         write_bytes_atomic(target, data, mode=0o444)
-        return target.relative_to(self.root).as_posix()
+        return f"{ITEMS_DIR}/{seq:06d}/{target.name}"
+
+    def _settle(self, committed: int) -> None:
+        """Move chained copies from ``.incoming/`` into ``items/``; drop copies whose entry was never chained."""
+        incoming = self.root / INCOMING_DIR
+        if not incoming.is_dir() or incoming.is_symlink():
+            return
+        (self.root / ITEMS_DIR).mkdir(exist_ok=True)
+        for folder in sorted(incoming.iterdir()):
+            if not (folder.name.isdigit() and folder.is_dir()) or folder.is_symlink():
+                continue
+            target = self.root / ITEMS_DIR / folder.name
+            if int(folder.name) <= committed and not target.exists():
+                os.rename(folder, target)
+            elif int(folder.name) > committed:
+                shutil.rmtree(folder)  # the add was interrupted before its entry was written
+        fsync_dir(self.root / ITEMS_DIR)
 
     def _append(self, entries: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
         chain_path = self.root / CHAIN_FILE
@@ -205,12 +243,12 @@ def load_locker(root: Path) -> LoadedEvidence:
     if not (root / HEADER_FILE).is_file():
         raise GazoError("locker_not_found", path=str(root))
     problems: list[Problem] = []
-    header_raw = (root / HEADER_FILE).read_bytes()
     try:
+        header_raw = _read_capped(root / HEADER_FILE, 64 * 1024)
         header = json.loads(header_raw)
         if not isinstance(header, dict):
             raise ValueError("not an object")
-    except ValueError as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         header = {}
         problems.append(Problem("manifest_unreadable", None, {"name": HEADER_FILE, "detail": str(exc)[:80]}))
     else:
@@ -218,20 +256,36 @@ def load_locker(root: Path) -> LoadedEvidence:
             problems.append(Problem("manifest_not_canonical", None, {"name": HEADER_FILE}))
     entries, chain_problems = _read_chain(root / CHAIN_FILE)
     problems += chain_problems
+    problems += shape.header_problems(header, HEADER_FILE) if header else []
+    problems += shape.entries_problems(entries, CHAIN_FILE, allow_none=True)
+    signatures = _read_jsonl(root / SIGNATURES_FILE)
+    problems += shape.signature_problems(signatures, SIGNATURES_FILE)
     recorded_head = None
     try:
-        head = json.loads((root / HEAD_FILE).read_bytes())
-        recorded_head = (int(head["count"]), str(head["head_hash"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        head = json.loads(_read_capped(root / HEAD_FILE, 4096))
+    except (OSError, ValueError, RecursionError) as exc:
         problems.append(Problem("manifest_unreadable", None, {"name": HEAD_FILE, "detail": type(exc).__name__}))
-    items = root / ITEMS_DIR
-    present = {p.relative_to(root).as_posix() for p in items.rglob("*") if p.is_file()} if items.is_dir() else set()
+    else:
+        head_shape = shape.head_problems(head, HEAD_FILE)
+        problems += head_shape
+        recorded_head = None if head_shape else (head["count"], head["head_hash"])
+    present, links = _item_files(root)
+    for entry in entries:
+        info = entry.get("file") if isinstance(entry, dict) else None
+        if isinstance(info, dict) and isinstance(info.get("stored_as"), str) and info["stored_as"] in links:
+            problems.append(Problem("file_symlink", entry.get("seq"), {"name": info.get("name")}))
+    stored = {str(e["file"].get("stored_as")) for e in entries if isinstance(e, dict) and isinstance(e.get("file"), dict)}
+    for link in sorted(links - stored):
+        problems.append(Problem("unexpected_file", None, {"name": link}))
 
     def digest(stored: str) -> tuple[int, str] | None:
-        path = root / stored
-        if stored not in present or not path.is_file():
+        path = root / stored if stored in present else _incoming_copy(root, stored)
+        if path is None:
             return None
-        return _file_digest(path)
+        try:
+            return _file_digest(path)
+        except OSError:
+            return None
 
     return LoadedEvidence(
         kind="locker",
@@ -241,9 +295,63 @@ def load_locker(root: Path) -> LoadedEvidence:
         file_digest=digest,
         present_files=present,
         recorded_head=recorded_head,
-        signatures=_read_jsonl(root / SIGNATURES_FILE),
+        signatures=signatures,
         problems=problems,
     )
+
+
+def _item_files(root: Path) -> tuple[set[str], set[str]]:
+    """(regular files under items/, symbolic links under items/) — links are never followed."""
+    files: set[str] = set()
+    links: set[str] = set()
+    items = root / ITEMS_DIR
+    if items.is_symlink():
+        return files, {ITEMS_DIR}
+    for folder, dirs, names in os.walk(items, followlinks=False):
+        base = Path(folder)
+        for name in dirs + names:
+            path = base / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                links.add(rel)
+            elif name in names and path.is_file():
+                files.add(rel)
+    return files, links
+
+
+def _incoming_copy(root: Path, stored: str) -> Path | None:
+    """A chained copy that a killed add had not yet moved out of ``.incoming/`` (same bytes, checked by hash)."""
+    if not stored.startswith(f"{ITEMS_DIR}/"):
+        return None
+    rel = INCOMING_DIR + stored[len(ITEMS_DIR) :]
+    path = root / rel
+    if _symlink_below(root, rel) or not path.is_file():
+        return None
+    return path
+
+
+def _committed_copy(root: Path, stored: str) -> Path:
+    path = root / stored
+    if not path.exists():
+        return _incoming_copy(root, stored) or path
+    return path
+
+
+def _symlink_below(root: Path, stored: str) -> bool:
+    path = root
+    for part in Path(stored).parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit} bytes")
+    return data
 
 
 def safe_file_name(name: str) -> str:
@@ -261,9 +369,13 @@ def _read_chain(path: Path) -> tuple[list[Any], list[Problem]]:
     entries: list[Any] = []
     problems: list[Problem] = []
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path, shape.MAX_CHAIN_BYTES)
     except OSError as exc:
         return [], [Problem("manifest_unreadable", None, {"name": CHAIN_FILE, "detail": type(exc).__name__})]
+    except ValueError:
+        return [], [shape.malformed(CHAIN_FILE, f"larger than {shape.MAX_CHAIN_BYTES >> 20} MB")]
+    if raw.count(b"\n") > shape.MAX_ENTRIES + 1:
+        return [], [shape.malformed(CHAIN_FILE, f"more than {shape.MAX_ENTRIES} entries")]
     lines = raw.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -272,7 +384,7 @@ def _read_chain(path: Path) -> tuple[list[Any], list[Problem]]:
     for pos, line in enumerate(lines, start=1):
         try:
             entry = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             entries.append(None)
             problems.append(Problem("entry_malformed", pos))
             continue
@@ -287,10 +399,14 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     out: list[dict[str, Any]] = []
-    for line in path.read_bytes().splitlines():
+    try:
+        raw = _read_capped(path, shape.MAX_CHAIN_BYTES)
+    except (OSError, ValueError):
+        return [{}]  # reported as an invalid signature
+    for line in raw.splitlines()[: shape.MAX_SIGNATURES + 1]:
         try:
             out.append(json.loads(line))
-        except ValueError:
+        except (ValueError, RecursionError):
             out.append({})  # reported as an invalid signature
     return out
 
@@ -309,7 +425,7 @@ def _read_original(path: Path) -> bytes:
 def _file_digest(path: Path) -> tuple[int, str]:
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
             size += len(block)

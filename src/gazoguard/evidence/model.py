@@ -1,14 +1,12 @@
-"""What verification reads and says: the shared types of the locker, the bundle and the verifier.
+"""The types shared by the locker, the bundle and the verifier: what was loaded, what broke, the verdict.
 
-A locker folder (``locker.py``) and an exported bundle (``bundle.py``) are both read
-into :class:`LoadedEvidence`; ``verify.py`` checks it and answers a :class:`VerifyResult`.
-Kept apart so that reading never depends on verifying (and the import graph has no cycle).
+Kept apart so ``locker.py`` and ``bundle.py`` (which load) and ``verify.py``
+(which checks) depend on this module and never on each other in a circle.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable
 
 PROBLEM_TEXT: dict[str, tuple[str, str]] = {
@@ -75,6 +73,26 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
         "署名された記録 {seq} が見つからないか、内容が違います（鍵 {fingerprint}）。",
         "The signed entry {seq} is missing or different (key {fingerprint}).",
     ),
+    "malformed": (
+        "{name} の形式が正しくありません（gazoguard が書き出したものではありません）: {detail}",
+        "{name} is malformed (not as gazoguard writes it): {detail}",
+    ),
+    "file_symlink": (
+        "記録 {seq}: ファイル {name} がシンボリックリンクに置き換えられています（証拠フォルダの外を指します）。",
+        "Entry {seq}: file {name} was replaced by a symbolic link (pointing outside the locker).",
+    ),
+    "derived_rebuilt_differs": (
+        "{name} が記録から作り直した内容と一致しません（読みやすい版が書き換えられています）。",
+        "{name} does not match what the records rebuild (the readable copy was rewritten).",
+    ),
+    "derived_unsealed": (
+        "{name} は署名で守られていないため確認できません。--sign-key を付けて書き出し直してください。",
+        "{name} is not covered by a signature, so it cannot be checked. Export again with --sign-key.",
+    ),
+    "seal_invalid": (
+        "書き出し時の署名（パッケージ全体）が正しくありません（鍵 {fingerprint}）。",
+        "The export signature over the whole bundle is not valid (key {fingerprint}).",
+    ),
     "fingerprint_mismatch": (
         "指定された鍵 {expected} による署名がありません。",
         "There is no signature by the expected key {expected}.",
@@ -113,6 +131,10 @@ class LoadedEvidence:
     recorded_head: tuple[int, str] | None = None
     signatures: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # found while loading
+    seals: list[dict[str, Any]] = field(default_factory=list)  # bundle only: export signatures over everything
+    read_member: Callable[[str], bytes | None] | None = None  # bundle only: a member's bytes (size-capped)
+    generated: dict[str, str] = field(default_factory=dict)  # bundle only: generated file -> SHA-256
+    exported_at: str = ""
 
 
 @dataclass
@@ -120,6 +142,11 @@ class SignatureCheck:
     fingerprint: str
     head_seq: int
     valid: bool
+    covers: str = "head"  # "head": the chain up to head_seq; "bundle": the export seal over every generated file
+
+
+#: problems that mean "this is not a well-formed locker or bundle": no other check is run on it
+MALFORMED_CODES = frozenset({"malformed"})
 
 
 @dataclass
@@ -136,6 +163,15 @@ class VerifyResult:
         return not self.problems
 
     @property
+    def malformed(self) -> bool:
+        return any(p.code in MALFORMED_CODES for p in self.problems)
+
+    @property
+    def status(self) -> str:
+        """``intact``, ``changed`` (something was altered) or ``malformed`` (not a locker/bundle as written)."""
+        return "intact" if self.ok else "malformed" if self.malformed else "changed"
+
+    @property
     def first_broken_seq(self) -> int | None:
         seqs = [p.seq for p in self.problems if p.seq is not None]
         return min(seqs) if seqs else None
@@ -143,6 +179,7 @@ class VerifyResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
+            "status": self.status,
             "kind": self.kind,
             "path": self.path,
             "entries": self.entries,

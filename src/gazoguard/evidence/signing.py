@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from gazoguard.core.errors import GazoError
 from gazoguard.core.atomic import write_bytes_atomic
-from gazoguard.evidence.chain import signed_message
+from gazoguard.core.errors import GazoError
+from gazoguard.evidence.chain import sealed_message, signed_message
 
 
 def _ed25519():
@@ -77,8 +77,20 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def sign_head(private_key, locker_id: str, head_seq: int, head_hash: str) -> dict[str, Any]:
+    return _signature(private_key, signed_message(locker_id, head_seq, head_hash), head_seq, head_hash)
+
+
+def seal_bundle(
+    private_key, locker_id: str, head_seq: int, head_hash: str, exported_at: str, generated: dict[str, str]
+) -> dict[str, Any]:
+    """Sign what a reader of the bundle sees (the PDF, the thumbnails), not only the chain head."""
+    message = sealed_message(locker_id, head_seq, head_hash, exported_at, generated)
+    return _signature(private_key, message, head_seq, head_hash)
+
+
+def _signature(private_key, message: bytes, head_seq: int, head_hash: str) -> dict[str, Any]:
     raw_pub = public_key_bytes(private_key)
-    signature = private_key.sign(signed_message(locker_id, head_seq, head_hash))
+    signature = private_key.sign(message)
     return {
         "algorithm": "ed25519",
         "public_key": base64.b64encode(raw_pub).decode("ascii"),
@@ -92,12 +104,28 @@ def sign_head(private_key, locker_id: str, head_seq: int, head_hash: str) -> dic
 
 def check_signature(sig: dict[str, Any], locker_id: str) -> tuple[bool, str]:
     """(signature valid for its stated head, fingerprint recomputed from the embedded key)."""
+    try:
+        message = signed_message(locker_id, int(sig["head_seq"]), str(sig["head_hash"]))
+    except (KeyError, ValueError, TypeError):
+        return False, str(sig.get("fingerprint", "?")) if isinstance(sig, dict) else "?"
+    return _check(sig, message)
+
+
+def check_seal(seal: dict[str, Any], locker_id: str, exported_at: str, generated: dict[str, str]) -> tuple[bool, str]:
+    """(the export seal covers exactly this head and these generated files, fingerprint of its key)."""
+    try:
+        message = sealed_message(locker_id, int(seal["head_seq"]), str(seal["head_hash"]), exported_at, generated)
+    except (KeyError, ValueError, TypeError):
+        return False, str(seal.get("fingerprint", "?")) if isinstance(seal, dict) else "?"
+    return _check(seal, message)
+
+
+def _check(sig: dict[str, Any], message: bytes) -> tuple[bool, str]:
     from cryptography.exceptions import InvalidSignature
 
     try:
         raw_pub = base64.b64decode(str(sig["public_key"]), validate=True)
         signature = base64.b64decode(str(sig["signature"]), validate=True)
-        message = signed_message(locker_id, int(sig["head_seq"]), str(sig["head_hash"]))
         key = _ed25519().Ed25519PublicKey.from_public_bytes(raw_pub)
     except (KeyError, ValueError, TypeError):
         return False, str(sig.get("fingerprint", "?")) if isinstance(sig, dict) else "?"

@@ -12,11 +12,14 @@ from typing import Any, Callable
 
 from gazoguard.evidence.bundle import load_bundle
 from gazoguard.evidence.chain import compute_entry_hash, head_of, header_hash
+from gazoguard.evidence.derived import check_readable, check_thumbnails, timeline_meta
 from gazoguard.evidence.locker import load_locker
-from gazoguard.evidence.model import PROBLEM_TEXT, LoadedEvidence, Problem, SignatureCheck, VerifyResult
-from gazoguard.evidence.signing import check_signature, normalise_fingerprint
+from gazoguard.evidence.model import MALFORMED_CODES, PROBLEM_TEXT, LoadedEvidence, Problem, SignatureCheck, VerifyResult
+from gazoguard.evidence.shape import MAX_PROBLEMS
+from gazoguard.evidence.signing import check_seal, check_signature, normalise_fingerprint
 
-__all__ = ["PROBLEM_TEXT", "LoadedEvidence", "Problem", "SignatureCheck", "VerifyResult", "verify_loaded", "verify_path"]
+__all__ = ["MALFORMED_CODES", "PROBLEM_TEXT", "LoadedEvidence", "Problem", "SignatureCheck", "VerifyResult",
+           "verify_loaded", "verify_path"]
 
 
 def verify_path(path: str | Path, *, expect_fingerprint: str | None = None) -> VerifyResult:
@@ -27,14 +30,27 @@ def verify_path(path: str | Path, *, expect_fingerprint: str | None = None) -> V
 
 
 def verify_loaded(loaded: LoadedEvidence, *, expect_fingerprint: str | None = None) -> VerifyResult:
+    """Run every check; a malformed locker or bundle gets that verdict alone (no check runs on bad shapes)."""
     problems = list(loaded.problems)
     entries = loaded.entries
+    if any(p.code in MALFORMED_CODES for p in problems):
+        return VerifyResult(loaded.kind, loaded.path, len(entries), "", problems[:MAX_PROBLEMS], [])
     problems += _check_entries(loaded.header, entries)
     problems += _check_files(entries, loaded.file_digest, loaded.present_files)
     problems += _check_head(loaded.header, entries, loaded.recorded_head)
     sig_problems, checks = _check_signatures(loaded, expect_fingerprint)
     problems += sig_problems
-    _, head = head_of(loaded.header, [e for e in entries if isinstance(e, dict)])
+    well_formed = [e for e in entries if isinstance(e, dict)]
+    count, head = head_of(loaded.header, well_formed)
+    if loaded.read_member is not None:
+        meta = timeline_meta(loaded.header, (count, head), loaded.signatures, loaded.exported_at)
+        problems += check_readable(well_formed, meta, loaded.generated, loaded.read_member)
+        problems += check_thumbnails(well_formed, loaded.generated, loaded.read_member)
+        seal_problems, seal_checks = _check_seals(loaded, checks, expect_fingerprint)
+        problems += seal_problems
+        checks += seal_checks
+    if len(problems) > MAX_PROBLEMS:
+        problems = problems[:MAX_PROBLEMS]
     return VerifyResult(loaded.kind, loaded.path, len(entries), head, problems, checks)
 
 
@@ -107,7 +123,7 @@ def _check_signatures(
     by_seq = {e.get("seq"): e for e in loaded.entries if isinstance(e, dict)}
     for sig in loaded.signatures:
         valid, fp = check_signature(sig, locker_id) if isinstance(sig, dict) else (False, "?")
-        head_seq = int(sig.get("head_seq", 0)) if isinstance(sig, dict) else 0
+        head_seq = sig.get("head_seq", 0) if isinstance(sig, dict) else 0
         checks.append(SignatureCheck(fp, head_seq, valid))
         if not valid:
             problems.append(Problem("signature_invalid", None, {"fingerprint": fp}))
@@ -119,4 +135,28 @@ def _check_signatures(
         wanted = normalise_fingerprint(expect_fingerprint)
         if not any(c.valid and normalise_fingerprint(c.fingerprint) == wanted for c in checks):
             problems.append(Problem("fingerprint_mismatch", None, {"expected": expect_fingerprint}))
+    return problems, checks
+
+
+def _check_seals(
+    loaded: LoadedEvidence, head_checks: list[SignatureCheck], expect_fingerprint: str | None
+) -> tuple[list[Problem], list[SignatureCheck]]:
+    """A signed bundle must also be sealed: the seal covers the PDF and thumbnails a reader looks at."""
+    problems: list[Problem] = []
+    checks: list[SignatureCheck] = []
+    locker_id = str(loaded.header.get("locker_id", ""))
+    entries = [e for e in loaded.entries if isinstance(e, dict)]
+    count, head = head_of(loaded.header, entries)
+    for seal in loaded.seals:
+        valid, fp = check_seal(seal, locker_id, loaded.exported_at, loaded.generated)
+        checks.append(SignatureCheck(fp, seal.get("head_seq", 0), valid, covers="bundle"))
+        if not valid:
+            problems.append(Problem("seal_invalid", None, {"fingerprint": fp}))
+        elif (seal.get("head_seq"), seal.get("head_hash")) != (count, head):
+            problems.append(Problem("signature_head_unknown", seal.get("head_seq"), {"fingerprint": fp}))
+    sealed_by = {normalise_fingerprint(c.fingerprint) for c in checks if c.valid}
+    signed = any(c.valid for c in head_checks) or loaded.seals
+    wanted = normalise_fingerprint(expect_fingerprint) if expect_fingerprint else None
+    if (signed and not sealed_by) or (wanted and wanted not in sealed_by):
+        problems.append(Problem("derived_unsealed", None, {"name": "timeline.pdf"}))
     return problems, checks

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -97,19 +99,38 @@ def load_picture(source: ImageInput, *, path: str | None = None) -> Picture:
 
 
 def read_source_bytes(source: ImageInput, path: str | None) -> tuple[bytes, str | None]:
-    """The bytes of a path or bytes-like ``source``, and the path to show (errors as :class:`GazoError`)."""
+    """The bytes of a path or bytes-like ``source``, and the path to show (errors as :class:`GazoError`).
+
+    Only a regular file is read, and its size is checked before reading: a
+    device (``/dev/zero``) or a FIFO is refused at once instead of being read
+    forever or blocking the whole folder.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), path
     p = Path(source)  # type: ignore[arg-type]
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise GazoError("file_too_large", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
-        return p.read_bytes(), str(p)
+        return read_regular_file(p, MAX_FILE_BYTES), str(p)
     except FileNotFoundError:
         raise GazoError("not_found") from None
     except (PermissionError, IsADirectoryError):
         raise GazoError("unreadable") from None
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Read ``path`` if it is a regular file of at most ``limit`` bytes (O_NONBLOCK: opening a FIFO never waits)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise GazoError("not_a_regular_file")
+        if info.st_size > limit:
+            raise GazoError("file_too_large", limit_mb=limit // (1024 * 1024))
+        data = fh.read(limit + 1)  # the file may grow while we read
+    if len(data) > limit:
+        raise GazoError("file_too_large", limit_mb=limit // (1024 * 1024))
+    return data
 
 
 #: the containers we decode; others (EPS runs Ghostscript, PSD, FITS, …) are refused as "not an image"

@@ -98,7 +98,10 @@ def classify_url(url: str) -> PayloadInfo:
     """A URL is a LINE ID, an SNS account / invite, a link carrying a secret, or a plain link."""
     if not URI_SCHEME.match(url) and not url.lower().startswith("line:"):
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" host: still a link, just not one we can take apart
+        return PayloadInfo(URL, {"scheme": url.split(":", 1)[0].lower()})
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().removeprefix("www.")
     attrs: dict[str, Any] = {"scheme": scheme, "host": host} if host else {"scheme": scheme}

@@ -1,7 +1,7 @@
 """Redaction's atomic write: :mod:`gazoguard.core.atomic` with its failures as redaction errors.
 
 A crash, a kill or a full disk mid-way leaves either the old target or none,
-never a half-written file; the temporary file is removed on any failure.
+never a half-written file (see :func:`gazoguard.core.atomic.atomic_output`).
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ def check_writable(target: Path) -> None:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that it appears whole or not at all (readable by all: 0644)."""
+    """Write ``data`` to ``target`` so that it appears whole or not at all (nothing left behind by a kill)."""
     if not target.parent.is_dir():
         raise RedactionError("output_dir_missing", path=str(target.parent))
     try:
-        write_bytes_atomic(target, data, mode=0o644)  # mkstemp makes 0600; reading os.umask would race other threads
+        write_bytes_atomic(target, data, mode=0o644)
+    except FileNotFoundError:
+        raise RedactionError("output_dir_missing", path=str(target.parent)) from None
     except OSError as exc:
         raise _as_error(exc, target) from None
 

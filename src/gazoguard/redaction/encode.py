@@ -36,14 +36,19 @@ def format_for_path(path: str | Path) -> str:
 
 
 def default_output_path(source: str | Path) -> Path:
-    """``photo.jpg`` → ``photo.redacted.jpg`` next to it (unsupported formats become .jpg or .png)."""
+    """``photo.jpg`` → ``photo.redacted.jpg`` next to it; a format we cannot write keeps its suffix in the name.
+
+    ``a.gif`` → ``a.redacted.gif.png`` and ``a.tif`` → ``a.redacted.tif.png``: two sources in one folder
+    never get the same default output (one would silently replace the other).
+    """
     path = Path(source)
-    suffix = path.suffix.lower()
-    if suffix not in OUTPUT_FORMATS:
-        suffix = _DEFAULT_SUFFIX_FOR.get(suffix, ".png")
-    else:
-        suffix = path.suffix
-    return path.with_name(f"{path.stem}.redacted{suffix}")
+    suffix = path.suffix
+    if suffix.lower() in OUTPUT_FORMATS:
+        return path.with_name(f"{path.stem}.redacted{suffix}")
+    out_suffix = _DEFAULT_SUFFIX_FOR.get(suffix.lower(), ".png")
+    if not suffix:
+        return path.with_name(f"{path.name}-redacted{out_suffix}")  # "a" must not take "a.png"'s name
+    return path.with_name(f"{path.stem}.redacted{suffix}{out_suffix}")
 
 
 def default_format(picture: Picture) -> str:

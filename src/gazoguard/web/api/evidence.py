@@ -41,7 +41,7 @@ STATUS = {"bad_bundle": 422, "locker_not_found": 422, "unsupported_input": 415, 
         " otherwise which entry broke. The upload is not stored."
     ),
     responses={413: {"description": "too large"}, 415: {"description": "not a zip"},
-               422: {"description": "not an evidence bundle (problem+json)"}},
+               422: {"description": "not an evidence bundle, or a malformed one (problem+json)"}},
 )
 def verify_bundle(
     request: Request,
@@ -58,8 +58,13 @@ def verify_bundle(
     except GazoError as err:
         return _gazo_problem(request, err)
     body = result.to_dict()
-    body["path"] = name  # the temporary copy's path means nothing to the client
-    return body
+    body["path"] = name
+    if result.malformed:
+        return problem(
+            request, 422, "malformed_bundle", "証拠パッケージの形式が正しくありません（検証できません）。",
+            "The evidence bundle is malformed (it cannot be verified).", ok=False, verdict="malformed", problems=body["problems"],
+        )
+    return body  # path: the upload's name (the temporary copy's path means nothing to the client)
 
 
 
