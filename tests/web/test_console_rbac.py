@@ -76,7 +76,7 @@ def console(database_url, tmp_path, checker):  # noqa: F811
     """The app with the session's real checker (public routes use it); cases are seeded by World's scripted one."""
     settings = Settings(warm_up=False, data_dir=tmp_path / "data", database_url=database_url, retention_interval_s=0)
     app = create_app(settings, checker=checker)
-    with TestClient(app, follow_redirects=False) as client:
+    with TestClient(app, follow_redirects=False, base_url="http://127.0.0.1") as client:
         world = World(app.state.gateway, POLICY.read_text(encoding="utf-8"))
         yield app, client, world
     app.state.gateway.close()

@@ -31,6 +31,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from gazoguard.errors import GazoError
+from gazoguard.private_files import private_dir, private_file
 from gazoguard.evidence.atomic import write_text_atomic
 from gazoguard.hashes import messages as _messages  # noqa: F401 - registers error texts
 from gazoguard.hashes.bits import HASH_BYTES, hex_to_bytes
@@ -87,7 +88,7 @@ class Registry:
         if not (root / "registry.json").is_file():
             if not create:
                 raise GazoError("registry_not_found", path=str(root))
-            root.mkdir(parents=True, exist_ok=True)
+            private_dir(root)
             with _lock(root):
                 if not (root / "registry.json").is_file():
                     _init_db(root)
@@ -291,7 +292,7 @@ def _init_db(root: Path) -> None:
 
 @contextmanager
 def _db(root: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(root / "submissions.sqlite", timeout=30)
+    conn = sqlite3.connect(private_file(root / "submissions.sqlite"), timeout=30)  # case numbers, PIN hashes: 0600
     try:
         with conn:
             yield conn

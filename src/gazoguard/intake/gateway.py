@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazoguard.private_files import private_dir
 from gazoguard.intake.vault import Vault, load_or_create_key
 from gazoguard.store.db import Store, open_store
 
@@ -17,10 +18,10 @@ class Gateway:
 
     @classmethod
     def open(cls, database_url: str, data_dir: Path, vault_key: str = "") -> Gateway:
-        data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir = private_dir(Path(data_dir))
         store = open_store(database_url)
         vault = Vault(data_dir / "vault", load_or_create_key(data_dir, vault_key))
+        _recover_vault(store, vault)
         return cls(store, vault, data_dir)
 
     @classmethod
@@ -29,6 +30,19 @@ class Gateway:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _recover_vault(store: Store, vault: Vault) -> None:
+    """Publish or remove the staged files of intakes that a killed process left (see :meth:`Vault.stage`)."""
+    from sqlalchemy import select
+
+    from gazoguard.store.models import CaseImage
+
+    def referenced(name: str) -> bool:
+        with store.session() as session:
+            return session.execute(select(CaseImage.id).where(CaseImage.file_name == name)).first() is not None
+
+    vault.recover(referenced)
 
 
 def add_store_arguments(parser) -> None:  # type: ignore[no-untyped-def]
