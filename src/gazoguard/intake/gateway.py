@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gazoguard.private_files import private_dir
 from gazoguard.intake.vault import Vault, load_or_create_key
+from gazoguard.store.anchor import AuditAnchor
 from gazoguard.store.db import Store, open_store
 
 
@@ -17,16 +18,17 @@ class Gateway:
     data_dir: Path
 
     @classmethod
-    def open(cls, database_url: str, data_dir: Path, vault_key: str = "") -> Gateway:
+    def open(cls, database_url: str, data_dir: Path, vault_key: str = "", anchor_dir: Path | None = None) -> Gateway:
         data_dir = private_dir(Path(data_dir))
         store = open_store(database_url)
+        store.anchor = AuditAnchor(anchor_dir or data_dir / "audit-anchor")
         vault = Vault(data_dir / "vault", load_or_create_key(data_dir, vault_key))
         _recover_vault(store, vault)
         return cls(store, vault, data_dir)
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:  # type: ignore[no-untyped-def]
-        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""))
+        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""), settings.anchor_dir)
 
     def close(self) -> None:
         self.store.close()

@@ -120,7 +120,7 @@ class IntakeService:
                 session.flush()
                 if judgement.alerts:
                     raise_alerts(session, policy, case, judgement.action)
-                audit.append(self.store, session, actor, "intake", f"case:{case.public_id}", image=image_ref,
+                audit.append(self.store, session, actor, "intake", f"case:{case.public_id}", org_id=case.org_id, image=image_ref,
                              outcome=judgement.action, stored=image.stored)
                 if kept is not None and file_name is not None:
                     self.vault.stage(file_name, kept)  # published once the rows are committed

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from gazoguard.private_files import private_file
+from gazoguard.store.anchor import AuditAnchor
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -23,6 +24,15 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # appends to the audit chain are serialised in-process; PostgreSQL also locks the head row
         self.audit_lock = threading.Lock()
+        # signed checkpoints of the audit head outside the database (gazoguard.store.anchor); None: not anchored
+        self.anchor: AuditAnchor | None = None
+        event.listen(self._sessions, "after_commit", self._checkpoint)
+        event.listen(self._sessions, "after_rollback", lambda session: session.info.pop("audit_head", None))
+
+    def _checkpoint(self, session: Session) -> None:
+        head = session.info.pop("audit_head", None)
+        if head is not None and self.anchor is not None:
+            self.anchor.record(*head)
 
     @property
     def dialect(self) -> str:
