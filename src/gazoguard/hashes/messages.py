@@ -33,6 +33,14 @@ HASH_MESSAGES: dict[str, tuple[str, str]] = {
         "登録内容が正しくありません（{detail}）。",
         "The registration is invalid ({detail}).",
     ),
+    "bad_api_key": (
+        "登録簿の API キーが正しくありません。",
+        "The registry API key is not valid.",
+    ),
+    "key_required": (
+        "この操作には登録簿の API キー（platform または operator）が必要です。",
+        "This call needs a registry API key (platform or operator).",
+    ),
     "no_hashes": (
         "登録できるハッシュがありません。",
         "There are no hashes to register.",
