@@ -12,6 +12,7 @@ from starlette.formparsers import MultiPartParser
 
 from gazoguard import __version__
 from gazoguard.web import docs as api_docs
+from gazoguard.web import openapi as api_openapi
 from gazoguard.web import problems
 from gazoguard.web.api import check, evidence, health, playbooks, profiles, redact, registry, talk, terms
 from gazoguard.web.checker import Checker
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     app.include_router(pages_router)
     install_console(app, settings)
     api_docs.install(app)
+    api_openapi.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024,
                        idle_s=settings.body_idle_timeout_s, total_s=settings.body_total_timeout_s)
