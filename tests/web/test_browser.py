@@ -206,3 +206,23 @@ def test_playbooks_page_and_nav(open_page, artifacts_dir):
     page.click("#nav-talk")
     page.wait_for_url("**/talk*")
     assert page.is_visible("#talk-text")
+
+
+def test_api_docs_render_offline_under_the_content_security_policy(open_page):
+    """Swagger UI from the package draws every operation; the browser reports no CSP violation and no foreign request."""
+    page = open_page("/docs")
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.reload()
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert violations == [], violations
+
+
+def test_the_checker_page_is_not_blocked_by_the_content_security_policy(open_page):
+    page = open_page("/")
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.reload()
+    page.wait_for_selector("#file", state="attached")
+    assert violations == [], violations

@@ -15,12 +15,12 @@ from PIL import Image
 
 from gazoguard.errors import GazoError
 from gazoguard.hashes import HashFile, HashItem, compute_hashes
-from gazoguard.hashes.attempts import MAX_ATTEMPTS
 from gazoguard.hashes.keys import create_key
 from gazoguard.hashes.service import open_registry
 from gazoguard.picture import load_picture
 from gazoguard.web import problems
 from gazoguard.web.api import registry
+from gazoguard.web.api.registry import MAX_ATTEMPTS
 from gazoguard.web.settings import Settings
 
 API = "/api/v1/registry"

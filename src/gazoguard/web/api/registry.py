@@ -31,7 +31,6 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from gazoguard.errors import GazoError
-from gazoguard.hashes.attempts import MAX_ATTEMPTS
 from gazoguard.hashes.keys import RegistryKey, key_for
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, MAX_THRESHOLD
 from gazoguard.hashes.service import MIN_SECRET_LENGTH, match_image, open_registry, register_hashfile, withdraw
@@ -50,6 +49,7 @@ STATUS = {
     "file_too_large": 413, "bad_api_key": 401, "key_required": 401,
 }
 _LIMITER_LOCK = threading.Lock()
+MAX_ATTEMPTS = 5  # wrong PINs per registration per client per window
 PIN_FAILURES_PER_CLIENT = 20
 PIN_WINDOW_S = 600.0
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False, scheme_name="registry_key",
