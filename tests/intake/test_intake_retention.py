@@ -149,7 +149,7 @@ def test_an_api_only_server_purges_while_serving_without_the_console(gateway, da
 
     settings = Settings(warm_up=False, data_dir=gateway.data_dir, database_url=database_url, console=False, retention_interval_s=0.2)
     app = create_app(settings, checker=ScriptedChecker())
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.get("/console/login").status_code == 404  # the console is not mounted
         _post(gateway, "product", "C-late", "cust-late")
         _expire_all(gateway)

@@ -21,7 +21,7 @@ def test_opening_twice_keeps_the_data(store, database_url):
     try:
         with again.session() as session:
             assert session.execute(text("SELECT name FROM organisations WHERE id = 'o1'")).scalar_one() == "Org"
-            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
     finally:
         again.close()
 

@@ -27,7 +27,7 @@ def web_settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture()
 def client(checker, web_settings):
-    with TestClient(create_app(web_settings, checker=checker)) as c:
+    with TestClient(create_app(web_settings, checker=checker), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -221,3 +221,23 @@ def test_a_safe_result_says_what_was_not_checked_and_that_it_is_no_guarantee(ope
     assert "自分の目で確かめてください" in shown and "部屋の様子" in shown
     if report["verdict"]["level"] == "safe":
         assert "保証するものではありません" in page.text_content("#safe-note")
+
+
+def test_api_docs_render_offline_under_the_content_security_policy(open_page):
+    """Swagger UI from the package draws every operation; the browser reports no CSP violation and no foreign request."""
+    page = open_page("/docs")
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.reload()
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert violations == [], violations
+
+
+def test_the_checker_page_is_not_blocked_by_the_content_security_policy(open_page):
+    page = open_page("/")
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.reload()
+    page.wait_for_selector("#file", state="attached")
+    assert violations == [], violations

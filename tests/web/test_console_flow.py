@@ -22,7 +22,7 @@ def console(database_url, tmp_path, checker):  # noqa: F811
     settings = Settings(warm_up=False, data_dir=tmp_path / "data", database_url=database_url, retention_interval_s=0,
                         login_max_failures=3)
     app = create_app(settings, checker=checker)
-    with TestClient(app, follow_redirects=False) as client:
+    with TestClient(app, follow_redirects=False, base_url="http://127.0.0.1") as client:
         yield client, World(app.state.gateway, POLICY.read_text(encoding="utf-8"))
     app.state.gateway.close()
 

@@ -55,8 +55,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/notice/{org_id}"): ALL,
     ("POST", "/api/v1/intake/images"): NOBODY,
     ("GET", "/api/v1/intake/notice/{org_id}"): ALL,
+    ("GET", "/api/v1/registry/stats"): NOBODY,  # a registry key (platform or operator), never a console session
 }
-OWNED_PREFIXES = ("/console", "/notice", "/api/v1/intake")
+OWNED_PREFIXES = ("/console", "/notice", "/api/v1/intake", "/api/v1/registry/stats")
 
 
 def app_routes(app) -> list[tuple[str, str]]:
@@ -80,7 +81,7 @@ def console(database_url, tmp_path, checker):  # noqa: F811
     """The app with the session's real checker (public routes use it); cases are seeded by World's scripted one."""
     settings = Settings(warm_up=False, data_dir=tmp_path / "data", database_url=database_url, retention_interval_s=0)
     app = create_app(settings, checker=checker)
-    with TestClient(app, follow_redirects=False) as client:
+    with TestClient(app, follow_redirects=False, base_url="http://127.0.0.1") as client:
         world = World(app.state.gateway, POLICY.read_text(encoding="utf-8"))
         yield app, client, world
     app.state.gateway.close()

@@ -32,7 +32,7 @@ def small_jpeg(path: Path, side: int = 900) -> bytes:
 def api(database_url, tmp_path, checker):  # noqa: F811
     settings = Settings(warm_up=False, data_dir=tmp_path / "data", database_url=database_url, retention_interval_s=0)
     app = create_app(settings, checker=checker)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         gw = app.state.gateway
         with gw.store.session() as session:
             register_policy(gw.store, session, POLICY.read_text(encoding="utf-8"), "test")

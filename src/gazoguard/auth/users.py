@@ -1,9 +1,6 @@
-"""Creating users and checking logins, with a lockout after repeated failures."""
+"""Creating users and checking logins (throttling is the web layer's: see ``gazoguard.web.throttle``)."""
 
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,10 +8,7 @@ from sqlalchemy.orm import Session
 from gazoguard.auth.passwords import DUMMY_HASH, MIN_LENGTH, hash_password, verify_password
 from gazoguard.auth.roles import Role
 from gazoguard.auth.errors import AuthError
-from gazoguard.store.models import User, utcnow
-
-MAX_FAILED_LOGINS = 5
-LOCKOUT = dt.timedelta(minutes=15)
+from gazoguard.store.models import User
 
 
 def create_user(session: Session, username: str, password: str, role: Role | str, org_id: str | None = None) -> User:
@@ -29,27 +23,14 @@ def create_user(session: Session, username: str, password: str, role: Role | str
     return user
 
 
-@dataclass(frozen=True)
-class LoginResult:
-    user: User | None
-    locked: bool = False
+def authenticate(session: Session, username: str, password: str) -> User | None:
+    """The user if the password is right, else ``None``; an unknown name costs one argon2 check too.
 
-
-def authenticate(session: Session, username: str, password: str, *, max_failed: int = MAX_FAILED_LOGINS) -> LoginResult:
+    Nothing is locked in the database: a stranger who knows a name must not be able to lock its owner out.
+    Failures are throttled per client and per name by the caller (``gazoguard.web.throttle``).
+    """
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         verify_password(DUMMY_HASH, password)
-        return LoginResult(None)
-    now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        return LoginResult(None, locked=True)
-    if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= max_failed:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-            return LoginResult(None, locked=True)
-        return LoginResult(None)
-    user.failed_logins = 0
-    user.locked_until = None
-    return LoginResult(user)
+        return None
+    return user if verify_password(user.password_hash, password) else None

@@ -53,6 +53,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     wd.add_argument("--pin-env", required=True, metavar="VAR", help="暗証番号を入れた環境変数 / env var holding the PIN")
     wd.set_defaults(func=_withdraw)
 
+    key = rsub.add_parser("key", help="API キー（platform / operator）/ API keys for the web API")
+    key.add_argument("key_action", choices=("create", "revoke"))
+    key.add_argument("name", metavar="NAME", help="キーの名前（例: 取引先名）/ the key's name (e.g. the platform)")
+    _registry_arg(key)
+    key.add_argument("--role", choices=("platform", "operator"), default="platform",
+                     help="platform: 一致と距離のみ / match and distance only; operator: 登録 ID と事件番号も / also ids and case numbers")
+    key.set_defaults(func=_key)
+
+
+def _key(args: argparse.Namespace) -> int:
+    from gazoguard.hashes.keys import create_key, revoke_key
+    from gazoguard.hashes.service import open_registry
+
+    open_registry(args.registry, True)
+    if args.key_action == "revoke":
+        found = revoke_key(args.registry, args.name)
+        print("取り消しました / revoked" if found else "見つかりません / no such key")
+        return 0 if found else 1
+    key = create_key(args.registry, args.name, args.role)
+    print(f"# {args.name} ({args.role}): 一度だけ表示されます / shown once — Authorization: Bearer …", file=sys.stderr)
+    print(key)
+    return 0
+
 
 def _registry_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--registry", required=True, metavar="DIR", help="登録簿のフォルダ / registry folder")

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with gateway.store.session() as session:
             user = create_user(session, args.username, password, args.role, args.org)
-            audit.append(gateway.store, session, "cli", "user_create", f"user:{user.username}", role=user.role, org=user.org_id)
+            audit.append(gateway.store, session, "cli", "user_create", f"user:{user.username}", org_id=user.org_id,
+                         role=user.role, org=user.org_id)
     except GazoError as err:
         print(f"{err.message_ja}\n{err.message_en}", file=sys.stderr)
         return 1

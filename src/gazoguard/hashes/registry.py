@@ -30,8 +30,9 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from gazoguard.core.errors import GazoError
 from gazoguard.core.atomic import write_text_atomic
+from gazoguard.core.errors import GazoError
+from gazoguard.core.private_files import private_dir, private_file
 from gazoguard.hashes.bits import HASH_BYTES, hex_to_bytes
 from gazoguard.hashes.compute import VARIANTS
 from gazoguard.hashes.hashfile import HashFile
@@ -86,7 +87,7 @@ class Registry:
         if not (root / "registry.json").is_file():
             if not create:
                 raise GazoError("registry_not_found", path=str(root))
-            root.mkdir(parents=True, exist_ok=True)
+            private_dir(root)
             with _lock(root):
                 if not (root / "registry.json").is_file():
                     _init_db(root)
@@ -168,15 +169,16 @@ class Registry:
             raise GazoError("no_hashes")
         new_rows, new_owners = [], []
         with _lock(self.root):
-            self.refresh()
+            self._recover()
             created = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
             public_id = "reg-" + uuid.uuid4().hex[:16]
             low = sum(1 for item in hashfile.items if item.low_quality)
             with _db(self.root) as db:
+                # inactive (like a withdrawn one) until its rows are counted: a killed add is never half-matched
                 cur = db.execute(
-                    "INSERT INTO submissions (public_id, case_no, secret_hash, created_at, items, hashes, low_quality)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (public_id, case_no, secret_hash, created, len(hashfile.items),
+                    "INSERT INTO submissions (public_id, case_no, secret_hash, created_at, withdrawn_at, items, hashes,"
+                    " low_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (public_id, case_no, secret_hash, created, PENDING + created, len(hashfile.items),
                      sum(len(i.pdq) for i in hashfile.items), low),
                 )
                 sub_rowid = int(cur.lastrowid)
@@ -190,10 +192,49 @@ class Registry:
             state = self._state()
             state["count"] = count + len(new_rows)
             _write_state(self.root, state)
+            with _db(self.root) as db:
+                db.execute("UPDATE submissions SET withdrawn_at = NULL WHERE rowid = ?", (sub_rowid,))
+            _write_state(self.root, state)  # a new mtime: every process re-reads the submissions
             self.refresh()
             if len(self.rows) - self.indexed > TAIL_LIMIT:
                 self._rebuild()
         return Submission(public_id, case_no, created, len(hashfile.items), len(new_rows), low)
+
+    def recover(self) -> int:
+        """Clean up after a process killed while changing the registry; returns the abandoned additions."""
+        with _lock(self.root):
+            return self._recover()
+
+    def _recover(self) -> int:
+        """Under the lock (so no other change is in flight): abandon pending additions (their rows are zeroed),
+        remove temporary files and index folders that the state does not name."""
+        self._state_mtime = None
+        self.refresh()
+        with _db(self.root) as db:
+            pending = [r for (r,) in db.execute("SELECT rowid FROM submissions WHERE withdrawn_at LIKE ?", (PENDING + "%",))]
+            if pending:
+                when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                db.executemany("UPDATE submissions SET withdrawn_at = ?, secret_hash = NULL WHERE rowid = ?",
+                               [(ABANDONED + when, r) for r in pending])
+        if pending:
+            self._zero_rows(np.nonzero(np.isin(self.owners["submission"], pending))[0])
+        state = self._state()
+        for path in self.root.iterdir():
+            if path.name.endswith(".tmp") and path.name.startswith("."):
+                path.unlink(missing_ok=True)
+            elif path.is_dir() and path.name.startswith("index-") and path.name != state.get("index_dir"):
+                shutil.rmtree(path, ignore_errors=True)
+        if pending:
+            self._rebuild()
+        return len(pending)
+
+    def _zero_rows(self, rows: np.ndarray) -> None:
+        with open(self.root / "rows.bin", "r+b") as fh:
+            for r in rows.tolist():
+                fh.seek(r * HASH_BYTES)
+                fh.write(bytes(HASH_BYTES))
+            fh.flush()
+            os.fsync(fh.fileno())
 
     def secret_hash_of(self, submission_id: str) -> str | None:
         with _db(self.root) as db:
@@ -214,12 +255,7 @@ class Registry:
             self._state_mtime = None
             self.refresh()
             rows = np.nonzero(self.owners["submission"] == row[0])[0]
-            with open(self.root / "rows.bin", "r+b") as fh:
-                for r in rows.tolist():
-                    fh.seek(r * HASH_BYTES)
-                    fh.write(bytes(HASH_BYTES))
-                fh.flush()
-                os.fsync(fh.fileno())
+            self._zero_rows(rows)
             self._rebuild()
         return int(rows.size)
 
@@ -267,6 +303,10 @@ class Registry:
         }
 
 
+PENDING = "pending:"  # withdrawn_at of an addition still being written
+ABANDONED = "abandoned:"  # … and of one whose process died before it was complete
+
+
 def _append(path: Path, valid_bytes: int, data: bytes) -> None:
     with open(path, "r+b") as fh:
         fh.truncate(valid_bytes)  # drop the remains of an interrupted add
@@ -290,7 +330,7 @@ def _init_db(root: Path) -> None:
 
 @contextmanager
 def _db(root: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(root / "submissions.sqlite", timeout=30)
+    conn = sqlite3.connect(private_file(root / "submissions.sqlite"), timeout=30)  # case numbers, PIN hashes: 0600
     try:
         with conn:
             yield conn

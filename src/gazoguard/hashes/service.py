@@ -75,7 +75,10 @@ def check_secret(secret: str, stored: str | None) -> bool:
 @lru_cache(maxsize=8)
 def open_registry(root: str, create: bool = False) -> Registry:
     """One long-lived :class:`Registry` per folder (it re-reads its state when another process changes it)."""
-    return Registry.open(root, create=create)
+    registry = Registry.open(root, create=create)
+    if create:
+        registry.recover()  # a process killed mid-change left pending additions or temporary files
+    return registry
 
 
 def register_hashfile(

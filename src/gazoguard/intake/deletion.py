@@ -28,7 +28,7 @@ def record_request(store: Store, session: Session, org_id: str, customer_ref: st
                               deadline=now + dt.timedelta(days=policy.deletion_deadline_days), recorded_by=actor)
     session.add(request)
     session.flush()
-    audit.append(store, session, actor, "deletion_request", f"deletion:{request.public_id}", deadline=request.deadline.isoformat())
+    audit.append(store, session, actor, "deletion_request", f"deletion:{request.public_id}", org_id=request.org_id, deadline=request.deadline.isoformat())
     return request
 
 
@@ -43,7 +43,7 @@ def carry_out(store: Store, session: Session, vault: Vault, request: DeletionReq
         rows += deleted.rows
     request.status, request.completed_at = "completed", utcnow()
     request.cases_deleted, request.files_deleted, request.rows_deleted = len(cases), files, rows
-    audit.append(store, session, actor, "deletion_complete", f"deletion:{request.public_id}",
+    audit.append(store, session, actor, "deletion_complete", f"deletion:{request.public_id}", org_id=request.org_id,
                  cases=len(cases), files=files, rows=rows)
     return request
 

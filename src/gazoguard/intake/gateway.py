@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazoguard.core.private_files import private_dir
 from gazoguard.intake.delivery import AlertSender, RetryPolicy
 from gazoguard.intake.mailer import SmtpConfig
 from gazoguard.intake.retention import RetentionScheduler, purge_expired
 from gazoguard.intake.vault import Vault, load_or_create_key
+from gazoguard.store.anchor import AuditAnchor
 from gazoguard.store.db import Store, open_store
 
 
@@ -27,11 +29,13 @@ class Gateway:
     sender: AlertSender | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, database_url: str, data_dir: Path, vault_key: str = "", *, purge_on_open: bool = True) -> Gateway:
-        data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+    def open(cls, database_url: str, data_dir: Path, vault_key: str = "", anchor_dir: Path | None = None, *,
+             purge_on_open: bool = True) -> Gateway:
+        data_dir = private_dir(Path(data_dir))
         store = open_store(database_url)
+        store.anchor = AuditAnchor(anchor_dir or data_dir / "audit-anchor")
         vault = Vault(data_dir / "vault", load_or_create_key(data_dir, vault_key))
+        _recover_vault(store, vault)
         gateway = cls(store, vault, data_dir)
         if purge_on_open:
             purge_expired(store, vault)
@@ -39,7 +43,8 @@ class Gateway:
 
     @classmethod
     def from_settings(cls, settings, *, purge_on_open: bool = True) -> Gateway:  # type: ignore[no-untyped-def]
-        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""), purge_on_open=purge_on_open)
+        return cls.open(settings.sqlalchemy_url, settings.data_dir, getattr(settings, "vault_key", ""),
+                        getattr(settings, "anchor_dir", None), purge_on_open=purge_on_open)
 
     def serve_retention(self, interval_s: float) -> RetentionScheduler | None:
         """Start purging every ``interval_s`` seconds (0 or less: only on open and by command)."""
@@ -73,3 +78,17 @@ class Gateway:
         self.stop_alerts()
         self.stop_retention()
         self.store.close()
+
+
+def _recover_vault(store: Store, vault: Vault) -> None:
+    """Publish or remove the staged files of intakes that a killed process left (see :meth:`Vault.stage`)."""
+    from sqlalchemy import select
+
+    from gazoguard.store.models import CaseImage
+
+    def referenced(name: str) -> bool:
+        with store.session() as session:
+            return session.execute(select(CaseImage.id).where(CaseImage.file_name == name)).first() is not None
+
+    vault.recover(referenced)
+

@@ -31,7 +31,7 @@ def register_policy(store: Store, session: Session, text: str, actor: str) -> Po
                             text=text, created_by=actor)
     session.add(version)
     session.flush()
-    audit.append(store, session, actor, "policy_change", f"policy:{policy.org_id}", version=version.version, sha256=policy.sha256)
+    audit.append(store, session, actor, "policy_change", f"policy:{policy.org_id}", org_id=policy.org_id, version=version.version, sha256=policy.sha256)
     return version
 
 

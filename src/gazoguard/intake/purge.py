@@ -39,5 +39,5 @@ def delete_case(store: Store, session: Session, vault: Vault, case: Case, *, act
     session.expunge(case)
     session.add(RetentionLogEntry(org_id=case.org_id, case_public_id=case.public_id, purpose=case.purpose, reason=reason,
                                   files_deleted=files, rows_deleted=counted.rows))
-    audit.append(store, session, actor, "delete", f"case:{case.public_id}", reason=reason, files=files, rows=counted.rows)
+    audit.append(store, session, actor, "delete", f"case:{case.public_id}", org_id=case.org_id, reason=reason, files=files, rows=counted.rows)
     return Deleted(case.public_id, case.purpose, files, counted.rows)

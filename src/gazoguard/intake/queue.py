@@ -55,8 +55,12 @@ def assign(store: Store, session: Session, admin: User, case: Case, staff: User 
         raise PermissionError("restricted cases stay with admins")
     if staff is not None and staff.role != Role.STAFF:
         raise PermissionError("cases are assigned to staff")
+    if staff is not None and staff.org_id is not None and staff.org_id != case.org_id:
+        raise PermissionError("cases are assigned to staff of their own organisation")
+    if admin.org_id is not None and admin.org_id != case.org_id:
+        raise PermissionError("an admin assigns only their organisation's cases")
     case.assigned_to = staff.id if staff else None
-    audit.append(store, session, f"user:{admin.username}", "assign", f"case:{case.public_id}",
+    audit.append(store, session, f"user:{admin.username}", "assign", f"case:{case.public_id}", org_id=case.org_id,
                  to=staff.username if staff else None)
 
 
@@ -71,5 +75,5 @@ def decide(store: Store, session: Session, user: User, case: Case, decision: str
         case.status, case.assigned_to = "escalated", None
     else:
         case.status = "open"
-    audit.append(store, session, f"user:{user.username}", "decision", f"case:{case.public_id}",
+    audit.append(store, session, f"user:{user.username}", "decision", f"case:{case.public_id}", org_id=case.org_id,
                  decision=decision, image=image.public_id if image else None)

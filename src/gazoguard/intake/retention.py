@@ -15,12 +15,17 @@ from gazoguard.store.models import Case, utcnow
 ACTOR = "system:retention"
 
 
-def purge_expired(store: Store, vault: Vault, *, now: dt.datetime | None = None, dry_run: bool = False) -> list[Deleted]:
-    """Delete (or with ``dry_run`` only list) every case whose retention has ended."""
+def purge_expired(store: Store, vault: Vault, *, now: dt.datetime | None = None, dry_run: bool = False,
+                  org_id: str | None = None, actor: str = ACTOR) -> list[Deleted]:
+    """Delete (or with ``dry_run`` only list) every case whose retention has ended; with ``org_id``, only
+    that organisation's.  ``actor`` is who the audit log names (the scheduler, or the admin who asked)."""
     now = now or utcnow()
     done: list[Deleted] = []
+    query = select(Case.id).where(Case.expires_at <= now).order_by(Case.id)
+    if org_id is not None:
+        query = query.where(Case.org_id == org_id)
     with store.session() as session:
-        ids = list(session.execute(select(Case.id).where(Case.expires_at <= now).order_by(Case.id)).scalars())
+        ids = list(session.execute(query).scalars())
     for case_id in ids:  # one transaction per case: a failure leaves the others done and logged
         with store.session() as session:
             case = session.get(Case, case_id)
@@ -29,7 +34,7 @@ def purge_expired(store: Store, vault: Vault, *, now: dt.datetime | None = None,
             if dry_run:
                 done.append(count_case(session, case, vault))
             else:
-                done.append(delete_case(store, session, vault, case, actor=ACTOR, reason="retention"))
+                done.append(delete_case(store, session, vault, case, actor=actor, reason="retention"))
     return done
 
 

@@ -120,17 +120,20 @@ class IntakeService:
                 session.flush()
                 if judgement.alerts:
                     raise_alerts(session, policy, case, judgement.action)
-                audit.append(self.store, session, actor, "intake", f"case:{case.public_id}", image=image_ref,
+                audit.append(self.store, session, actor, "intake", f"case:{case.public_id}", org_id=case.org_id, image=image_ref,
                              outcome=judgement.action, stored=image.stored)
                 if kept is not None and file_name is not None:
-                    self.vault.put(file_name, kept)
+                    self.vault.stage(file_name, kept)  # published once the rows are committed
                 reply = render_reply(session, policy.org_id, judgement.action, request.case_id, judgement.reasons)
-                return IntakeResult(request.case_id, case.public_id, image_ref, judgement.action, judgement.level,
-                                    judgement.restricted, reply, judgement.reasons)
+                result = IntakeResult(request.case_id, case.public_id, image_ref, judgement.action, judgement.level,
+                                      judgement.restricted, reply, judgement.reasons)
         except BaseException:
             if file_name is not None:
-                self.vault.delete(file_name)
+                self.vault.discard(file_name)
             raise
+        if file_name is not None:
+            self.vault.publish(file_name)
+        return result
 
 
 def _find_or_open_case(session: Session, request: IntakeRequest, purpose: str, policy: Policy) -> Case:

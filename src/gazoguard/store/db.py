@@ -10,6 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from gazoguard.core.private_files import private_file
+from gazoguard.store.anchor import AuditAnchor
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -21,6 +24,15 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # appends to the audit chain are serialised in-process; PostgreSQL also locks the head row
         self.audit_lock = threading.Lock()
+        # signed checkpoints of the audit head outside the database (gazoguard.store.anchor); None: not anchored
+        self.anchor: AuditAnchor | None = None
+        event.listen(self._sessions, "after_commit", self._checkpoint)
+        event.listen(self._sessions, "after_rollback", lambda session: session.info.pop("audit_head", None))
+
+    def _checkpoint(self, session: Session) -> None:
+        head = session.info.pop("audit_head", None)
+        if head is not None and self.anchor is not None:
+            self.anchor.record(*head)
 
     @property
     def dialect(self) -> str:
@@ -45,8 +57,8 @@ class Store:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            private_file(Path(path))  # 0600 in a 0700 folder: customer refs, session and key hashes
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

@@ -181,6 +181,7 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    org_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)  # None: deployment-wide
 
 
 class AuditHead(Base):

@@ -11,6 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.formparsers import MultiPartParser
 
 from gazoguard.core.version import __version__
+from gazoguard.web import docs as api_docs
+from gazoguard.web import openapi as api_openapi
 from gazoguard.web import problems
 from gazoguard.intake.gateway import Gateway
 from gazoguard.web.api import check, evidence, health, intake, playbooks, profiles, redact, registry, talk, terms
@@ -18,6 +20,7 @@ from gazoguard.web.checker import Checker
 from gazoguard.web.console import install as install_console
 from gazoguard.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from gazoguard.web.pages import router as pages_router
+from gazoguard.web.security import BrowserGuardMiddleware, allowed_hosts
 from gazoguard.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -49,6 +52,8 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         version=__version__,
         description="画像ガード: 送る前に写真の危険を確認するオフライン API / offline API that checks pictures before they are sent.",
         lifespan=lifespan,
+        docs_url=None,  # served by web/docs.py from package files
+        redoc_url=None,
     )
     app.state.settings = settings
     gateway = Gateway.from_settings(settings)
@@ -61,7 +66,11 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     app.include_router(pages_router)
     if settings.console:
         install_console(app)
+    api_docs.install(app)
+    api_openapi.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + 64 * 1024,
+                       idle_s=settings.body_idle_timeout_s, total_s=settings.body_total_timeout_s)
+    app.add_middleware(BrowserGuardMiddleware, hosts=allowed_hosts(settings.host, settings.allowed_hosts))
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -2,9 +2,15 @@
 
 * ``POST /registry/registrations`` — register a hash file (made by ``gazoguard hash``) with a case number
   and a withdrawal PIN; multipart (``file``, ``case_no``, ``pin``) or JSON (``hashfile``, ``case_no``, ``pin``).
-* ``POST /registry/registrations/{id}/withdraw`` — withdraw it with the PIN (5 tries per 10 minutes).
-* ``POST /registry/match`` — match an uploaded picture; answers distances and case numbers, never image data.
-* ``GET /registry/stats``.
+  Anyone may register (the person whose pictures they are has no key), a few times per hour per client.
+* ``POST /registry/registrations/{id}/withdraw`` — withdraw it with the PIN; wrong PINs are throttled per
+  client (and per client and registration), so a stranger's guesses never lock the owner out.
+* ``POST /registry/match`` — match an uploaded picture.  Anonymous callers (rate-limited) learn only whether
+  it matched; a ``platform`` key also the distances; only an ``operator`` key the registration ids and case
+  numbers.  Never image data.
+* ``GET /registry/stats`` — a ``platform`` or ``operator`` key.
+
+Keys (``Authorization: Bearer gzr_…``) are made with ``gazoguard registry key create NAME --role …``.
 
 The registry lives in ``settings.data_dir / "registry"``, created on first use.
 """
@@ -17,17 +23,19 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from gazoguard.core.errors import GazoError
-from gazoguard.hashes.attempts import AttemptLimiter
+from gazoguard.hashes.keys import RegistryKey, key_for
 from gazoguard.hashes.registry import DEFAULT_THRESHOLD, MAX_THRESHOLD
 from gazoguard.hashes.service import MIN_SECRET_LENGTH, match_image, open_registry, register_hashfile, withdraw
 from gazoguard.web.problems import problem
+from gazoguard.web.throttle import FailureThrottle, client_address
 from gazoguard.web.uploads import read_upload
 
 router = APIRouter(tags=["registry"])
@@ -38,9 +46,14 @@ MAX_CASE_NO_LENGTH = 100
 STATUS = {
     "bad_hashfile": 422, "no_hashes": 422, "weak_secret": 422, "bad_threshold": 422, "bad_registration": 422,
     "wrong_secret": 403, "registry_corrupt": 503, "registry_not_found": 503, "unsupported_input": 415,
-    "file_too_large": 413,
+    "file_too_large": 413, "bad_api_key": 401, "key_required": 401,
 }
 _LIMITER_LOCK = threading.Lock()
+MAX_ATTEMPTS = 5  # wrong PINs per registration per client per window
+PIN_FAILURES_PER_CLIENT = 20
+PIN_WINDOW_S = 600.0
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False, scheme_name="registry_key",
+                                                                           description="gazoguard registry key create"))]
 
 
 class WithdrawBody(BaseModel):
@@ -53,12 +66,43 @@ def registry_root(request: Request) -> Path:
     return root
 
 
-def pin_limiter(request: Request) -> AttemptLimiter:
+def throttle(request: Request, name: str, limits: dict[str, int], window_s: float) -> FailureThrottle:
+    """One in-memory throttle per app and purpose (created on first use)."""
     with _LIMITER_LOCK:
-        limiter = getattr(request.app.state, "registry_pin_limiter", None)
-        if limiter is None:
-            limiter = request.app.state.registry_pin_limiter = AttemptLimiter()
-        return limiter
+        throttles = getattr(request.app.state, "registry_throttles", None)
+        if throttles is None:
+            throttles = request.app.state.registry_throttles = {}
+        if name not in throttles:
+            throttles[name] = FailureThrottle(limits, window_s)
+        return throttles[name]
+
+
+def caller(request: Request, credentials: HTTPAuthorizationCredentials | None) -> RegistryKey | None:
+    """The registry key of the request, ``None`` for anonymous; a key that is not valid is refused (401)."""
+    if credentials is None:
+        return None
+    found = key_for(registry_root(request), credentials.credentials)
+    if found is None:
+        raise GazoError("bad_api_key")
+    return found
+
+
+def _limited(request: Request, name: str, per_hour: int) -> JSONResponse | None:
+    limiter, keys = throttle(request, name, {"client": per_hour}, 3600.0), [("client", client_address(request))]
+    wait_s = limiter.blocked(keys)
+    if wait_s is not None:
+        return _too_many(request, wait_s)
+    limiter.fail(keys)  # counts every request, not only failures: at most per_hour an hour
+    return None
+
+
+def _too_many(request: Request, wait_s: float) -> JSONResponse:
+    minutes = max(1, math.ceil(wait_s / 60))
+    response = problem(request, 429, "too_many_attempts",
+                       f"試行回数が上限に達しました。{minutes} 分後にもう一度お試しください。",
+                       f"Too many attempts. Try again in {minutes} minutes.")
+    response.headers["Retry-After"] = str(math.ceil(wait_s))
+    return response
 
 
 def _gazo_problem(request: Request, err: GazoError) -> JSONResponse:
@@ -84,8 +128,13 @@ def _gazo_problem(request: Request, err: GazoError) -> JSONResponse:
             "hashfile": {"type": "object"}, "case_no": {"type": "string"}, "pin": {"type": "string"}}}},
     }}},
 )
-async def register(request: Request) -> Any:
+async def register(request: Request, credentials: Bearer = None) -> Any:
     try:
+        key = caller(request, credentials)
+        if key is None or key.role != "operator":
+            limited = _limited(request, "registrations", request.app.state.settings.registry_registrations_per_hour)
+            if limited is not None:
+                return limited
         hashfile, case_no, pin = await _registration_fields(request)
         # scrypt, SQLite and fsync: off the event loop
         submission = await run_in_threadpool(
@@ -153,25 +202,25 @@ async def _body_capped(request: Request, limit: int) -> bytes:
     "/registry/registrations/{registration_id}/withdraw",
     summary="登録を取り下げる / withdraw a registration",
     description=(
-        "暗証番号で登録を取り下げ、そのハッシュを消去します。暗証番号の試行は登録ごとに 10 分間 5 回まで。"
-        " / Withdraw a registration with its PIN; its hashes are erased. At most 5 PIN attempts per registration"
-        " per 10 minutes."
+        "暗証番号で登録を取り下げ、そのハッシュを消去します。間違った暗証番号は接続元ごとに 10 分間 5 回（登録ごと）・"
+        "20 回（全体）まで。 / Withdraw a registration with its PIN; its hashes are erased. Wrong PINs are limited per"
+        " client: 5 per registration and 20 in all per 10 minutes."
     ),
     responses={403: {"description": "wrong PIN or no such registration"}, 429: {"description": "too many attempts"}},
+    openapi_extra={"security": []},
 )
 def withdraw_registration(request: Request, registration_id: str, body: WithdrawBody) -> Any:
-    wait_s = pin_limiter(request).try_acquire(registration_id)
+    client = client_address(request)
+    keys = [("pair", client, registration_id[:64]), ("client", client)]
+    pins = throttle(request, "pins", {"pair": MAX_ATTEMPTS, "client": PIN_FAILURES_PER_CLIENT}, PIN_WINDOW_S)
+    wait_s = pins.blocked(keys)
     if wait_s is not None:
-        response = problem(
-            request, 429, "too_many_attempts",
-            f"暗証番号の試行回数が上限に達しました。{math.ceil(wait_s / 60)} 分後にもう一度お試しください。",
-            f"Too many PIN attempts. Try again in {math.ceil(wait_s / 60)} minutes.",
-        )
-        response.headers["Retry-After"] = str(math.ceil(wait_s))
-        return response
+        return _too_many(request, wait_s)
     try:
         removed = withdraw(registry_root(request), registration_id, body.pin)
     except GazoError as err:
+        if err.code == "wrong_secret":
+            pins.fail(keys)
         return _gazo_problem(request, err)
     return {"registration_id": registration_id, "withdrawn": True, "hashes_removed": removed}
 
@@ -180,11 +229,14 @@ def withdraw_registration(request: Request, registration_id: str, body: Withdraw
     "/registry/match",
     summary="画像を登録簿と照合 / match a picture against the registry",
     description=(
-        "アップロードされた画像の PDQ ハッシュを登録簿と照合し、一致した登録（距離と事件番号）を返します。画像は保存されず、"
-        "応答に画像データは含まれません。 / Matches the upload's PDQ hashes against the registry and lists the"
-        " matching registrations (distance, case number). The picture is not stored and no image data is returned."
+        "アップロードされた画像の PDQ ハッシュを登録簿と照合します。鍵なしでは一致したかどうかだけ（接続元ごとに回数制限）、"
+        "platform 鍵では距離も、operator 鍵では登録 ID と事件番号も返します。画像は保存されず、応答に画像データは含まれません。"
+        " / Matches the upload's PDQ hashes against the registry. Without a key: only whether it matched (rate-limited"
+        " per client); a platform key adds the distances, an operator key the registration ids and case numbers."
+        " The picture is not stored and no image data is returned."
     ),
-    responses={413: {"description": "too large"}, 415: {"description": "not an image"}},
+    responses={401: {"description": "the key is not valid"}, 413: {"description": "too large"},
+               415: {"description": "not an image"}, 429: {"description": "too many anonymous matches"}},
 )
 def match(
     request: Request,
@@ -192,7 +244,16 @@ def match(
     max_distance: Annotated[
         int, Query(ge=0, le=MAX_THRESHOLD, description="PDQ ハミング距離の上限 / max PDQ Hamming distance")
     ] = DEFAULT_THRESHOLD,
+    credentials: Bearer = None,
 ) -> Any:
+    try:
+        key = caller(request, credentials)
+    except GazoError as err:
+        return _gazo_problem(request, err)
+    if key is None:
+        limited = _limited(request, "anonymous_matches", request.app.state.settings.registry_anonymous_matches_per_hour)
+        if limited is not None:
+            return limited
     data = read_upload(file, request.app.state.settings.max_upload_bytes)
     try:
         result = match_image(registry_root(request), data, threshold=max_distance)
@@ -200,22 +261,26 @@ def match(
         if err.code.startswith("registry_"):
             return _gazo_problem(request, err)
         raise  # an unreadable picture: the app's usual problem+json
-    return {
-        "matched": result.matched,
-        "max_distance": max_distance,
-        "quality": result.quality,
-        "low_quality": result.low_quality,
-        "matches": [
-            {"registration_id": m.submission_id, "case_no": m.case_no, "item": m.item, "variant": m.variant,
-             "distance": m.distance}
-            for m in result.matches
-        ],
-    }
+    answer: dict[str, Any] = {"matched": result.matched, "max_distance": max_distance, "quality": result.quality,
+                              "low_quality": result.low_quality}
+    if key is not None:  # a platform learns how close, never whose; an operator also whose
+        answer["matches"] = [_match_row(m, operator=key.role == "operator") for m in result.matches]
+    return answer
 
 
-@router.get("/registry/stats", summary="登録状況 / registry statistics")
-def stats(request: Request) -> Any:
+def _match_row(m: Any, *, operator: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {"item": m.item, "variant": m.variant, "distance": m.distance}
+    if operator:
+        row.update(registration_id=m.submission_id, case_no=m.case_no)
+    return row
+
+
+@router.get("/registry/stats", summary="登録状況 / registry statistics (platform or operator key)",
+            responses={401: {"description": "a key is required"}})
+def stats(request: Request, credentials: Bearer = None) -> Any:
     try:
+        if caller(request, credentials) is None:
+            raise GazoError("key_required")
         return open_registry(str(registry_root(request))).stats()
     except GazoError as err:
         return _gazo_problem(request, err)

@@ -50,7 +50,8 @@ def save_replies(request: Request, principal: Admin, form: Form):
                     replies.save_template(session, org_id, action, lang, text)
                     changed.append(f"{action}/{lang}")
         if changed:
-            audit.append(gw.store, session, principal.actor, "replies_change", f"policy:{org_id}", templates=changed)
+            audit.append(gw.store, session, principal.actor, "replies_change", f"policy:{org_id}", org_id=org_id,
+                         templates=changed)
     return RedirectResponse("/console/replies?saved=1", status_code=303)
 
 
@@ -95,7 +96,8 @@ def retention_page(request: Request, principal: AdminOrAuditor):
 @router.post("/console/retention/purge")
 def retention_purge(request: Request, principal: Admin, form: Form):
     gw = gateway(request)
-    purge_expired(gw.store, gw.vault)
+    # an organisation's admin purges that organisation's expired cases only, in their own name
+    purge_expired(gw.store, gw.vault, org_id=principal.user.org_id, actor=principal.actor)
     return RedirectResponse("/console/retention", status_code=303)
 
 
@@ -141,8 +143,9 @@ def deletion_report_pdf(request: Request, request_ref: str, principal: AdminOrAu
 @router.get("/console/audit", response_class=HTMLResponse)
 def audit_page(request: Request, principal: AdminOrAuditor, page: int = 0):
     with gateway(request).store.session() as session:
-        entries = audit.entries(session, limit=200, offset=max(0, page) * 200)
-        breaks = audit.verify(session)
+        # an organisation's admins and auditors see their organisation's entries only; the chain is checked whole
+        entries = audit.entries(session, limit=200, offset=max(0, page) * 200, org_id=principal.user.org_id)
+        breaks = audit.verify(session, gateway(request).store.anchor)
     return render(request, "console/audit.html", {"entries": entries, "breaks": breaks, "page": page}, principal=principal)
 
 
@@ -160,5 +163,5 @@ def _completion(request: Request, principal: Principal, request_ref: str, kind: 
         if row.status != "completed":
             raise Denied()
         org = session.get(Organisation, row.org_id)
-        audit.append(gw.store, session, principal.actor, "download", f"deletion:{row.public_id}", report=kind)
+        audit.append(gw.store, session, principal.actor, "download", f"deletion:{row.public_id}", org_id=row.org_id, report=kind)
         return completion_report(row, org.name if org else row.org_id, request.app.state.settings.timezone)

@@ -45,7 +45,7 @@ def case_page(request: Request, case_ref: str, principal: AdminOrStaff):
         replies = {i.public_id: render_reply(session, case.org_id, i.action, case.external_id, json.loads(i.reasons_json))
                    for i in case.images}
         staff = [u.username for u in queue.assignable_staff(session, case.org_id)] if principal.role == Role.ADMIN else []
-        audit.append(gw.store, session, principal.actor, "view", f"case:{case.public_id}")
+        audit.append(gw.store, session, principal.actor, "view", f"case:{case.public_id}", org_id=case.org_id)
         context = {"case": _case_row(case), "images": images, "replies": replies, "staff": staff, "decisions": queue.DECISIONS}
     return render(request, "console/case.html", context, principal=principal)
 
@@ -95,7 +95,7 @@ def _serve_image(request: Request, image_ref: str, principal: Principal, *, down
             # the same answer whether it exists or not: a staff member learns nothing about restricted pictures
             raise Denied()
         audit.append(gw.store, session, principal.actor, "download" if download else "view_image",
-                     f"case:{image.case.public_id}", image=image.public_id)
+                     f"case:{image.case.public_id}", org_id=image.case.org_id, image=image.public_id)
         data = gw.vault.get(image.file_name)
         findings = image.findings_json
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
