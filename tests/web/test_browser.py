@@ -192,9 +192,15 @@ def test_terms_page_shows_every_signal_with_its_sentences(open_page, artifacts_d
     rows = page.locator("#signals tbody tr")
     assert rows.count() == 7
     assert page.locator("#signals q").count() >= 1
+    verdict = page.text_content("#terms-verdict")
+    assert verdict.startswith("× 総合") and "7 項目中" in verdict  # the overall line the CLI prints
+    storage = page.text_content("#signals tr[data-signal='image_storage'] td.why")
+    assert "スクリーンショット" in storage  # a vague answer says why it matters
+    assert all(page.locator("#signals tbody td.why").nth(i).text_content().startswith("→ ") for i in range(7))
     save_shot(page, artifacts_dir, "terms-ja-desktop")
     page.click("#lang-toggle")
     assert page.text_content("#signals thead").strip().startswith("Topic")
+    assert page.text_content("#terms-verdict").startswith("× Overall")
     save_shot(page, artifacts_dir, "terms-en-desktop")
 
 
