@@ -158,6 +158,11 @@ def test_teen_verdicts_link_the_help_page_and_the_three_questions_gate_done(open
         boxes = page.locator("#questions .q")
         for i in range(boxes.count()):
             boxes.nth(i).check()
+        assert page.is_disabled("#done")  # "where is it going?" is still open
+        page.check("#questions .dest[value='open_chat']")
+        advice = page.locator(".dest-advice[data-destination='open_chat']")
+        assert advice.is_visible() and "スクリーンショット" in advice.text_content()
+        assert page.locator(".dest-advice:visible").count() == 1
         assert page.is_enabled("#done")
         page.click("#done")
         assert page.is_visible("#done-note")

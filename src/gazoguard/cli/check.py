@@ -121,6 +121,11 @@ def format_report(report: Report, lang: str = "ja") -> str:
         lines.append("  " + (explain.QUESTIONS_HEADING[0] if ja else explain.QUESTIONS_HEADING[1]) + ":")
         for n, q in enumerate(verdict.questions, start=1):
             lines.append(f"   Q{n}. {q['ja'] if ja else q['en']}")
+        places = ("、" if ja else ", ").join(d["ja"] if ja else d["en"] for d in explain.DESTINATIONS[:-1])
+        lines.append(f"  {explain.WHERE_QUESTION[0]}（{places}）{explain.WHERE_HINT[0]}" if ja
+                     else f"  {explain.WHERE_QUESTION[1]} ({places}) {explain.WHERE_HINT[1]}")
+        lines.append("   ※ " + (explain.SCREENSHOT_NOTE[0] if ja else explain.SCREENSHOT_NOTE[1])
+                     + ("（場所ごとの注意: gazoguard playbook about_to_send）" if ja else " (each place: gazoguard playbook about_to_send)"))
     if verdict.help:
         lines.append("  " + (explain.HELP_HEADING[0] if ja else explain.HELP_HEADING[1]) + ":")
         for h in verdict.help:
