@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from gazoguard.core.clock import DEFAULT_TZ, zone
 from gazoguard.core.errors import GazoError
 from gazoguard.core.atomic import fsync_dir
 from gazoguard.evidence.chain import head_of, sha256_hex
@@ -46,11 +47,18 @@ def manifest_bytes(manifest: dict[str, Any]) -> bytes:
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def export_bundle(locker: Locker, out: str | Path, *, now: datetime | None = None) -> dict[str, Any]:
-    """Write the bundle atomically to ``out`` (never overwriting) and return its manifest."""
+def export_bundle(locker: Locker, out: str | Path, *, now: datetime | None = None, tz: str = DEFAULT_TZ) -> dict[str, Any]:
+    """Write the bundle atomically to ``out`` (never overwriting) and return its manifest.
+
+    ``tz`` is the zone the timeline shows recording times in (UTC beside them); message times are the chat's own.
+    """
     from gazoguard.evidence.timeline_pdf import render_pdf
 
     out = Path(out)
+    try:
+        zone(tz)
+    except ValueError:
+        raise GazoError("unknown_time_zone", name=tz) from None
     if out.exists():
         raise GazoError("output_exists", path=str(out))
     entries = locker.entries()
@@ -66,8 +74,9 @@ def export_bundle(locker: Locker, out: str | Path, *, now: datetime | None = Non
         head_count=count,
         head_hash=head,
         fingerprints=tuple(dict.fromkeys(str(s.get("fingerprint")) for s in signatures if s.get("head_seq") == count)),
+        tz=tz,
     )
-    rows = build_rows(entries, thumb_paths)
+    rows = build_rows(entries, thumb_paths, tz)
     generated: dict[str, bytes] = {name: data for name, data in thumbs.values()}
     generated["timeline.html"] = render_html(rows, meta).encode("utf-8")
     generated["timeline.pdf"] = render_pdf(rows, meta, {name: data for name, data in thumbs.values()})
