@@ -106,7 +106,10 @@ def format_report(report: Report, lang: str = "ja") -> str:
     label = f"{verdict.level.mark} {verdict.level.ja}（{verdict.level.en}）" if ja else f"{verdict.level.mark} {verdict.level.en}"
     lines = [head, ("  判定: " if ja else "  verdict: ") + label + f"  [{report.profile}]"]
     if verdict.action:
-        lines.append(("  対応: " if ja else "  action: ") + verdict.action)
+        from gazoguard.intake.labels import pair
+
+        action_ja, action_en = pair("action", verdict.action)  # a label, never the code (受付, 隠して再送を依頼 …)
+        lines.append(f"  対応: {action_ja}" if ja else f"  action: {action_en}")
     for n, reason in enumerate(verdict.reasons, start=1):
         text, fix = (reason.ja, reason.fix_ja) if ja else (reason.en, reason.fix_en)
         lines.append(f"  {n}. {reason.level.mark} {text}")

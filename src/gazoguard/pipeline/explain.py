@@ -34,6 +34,19 @@ DOC_KINDS_EN = {
 }
 
 
+# Kinds whose category sentence would read badly (「未成年の可能性の兆候があります」): their own sentence.
+_BY_KIND: dict[str, tuple[str, str]] = {
+    "possible_minor": ("未成年の可能性があります{count_ja}。", "The person may be under 18{count_en}."),
+    "school_uniform": ("学校の制服が写っています{count_ja}（未成年の手がかり）。", "A school uniform is visible{count_en} (a sign of a minor)."),
+    "school_text": ("学校名・学年の文字が読み取れます{count_ja}（未成年の手がかり）。", "A school name or grade can be read{count_en} (a sign of a minor)."),
+}
+
+
+def _spaced(label: str) -> str:
+    """A label ending in Latin letters or digits gets a space before the particle: 「URL が」, 「SNS・LINE の ID が」."""
+    return label + " " if label[-1:].isascii() and label[-1:].isalnum() else label
+
+
 def reason_text(kind: str, findings: Sequence[Finding]) -> tuple[str, str]:
     info = kind_info(kind)
     ja_label, en_label = info.ja, info.en
@@ -44,8 +57,8 @@ def reason_text(kind: str, findings: Sequence[Finding]) -> tuple[str, str]:
     n = len(findings)
     count_ja = f"（{n} か所）" if n > 1 else ""
     count_en = f" ({n} places)" if n > 1 else ""
-    ja, en = _BY_CATEGORY[info.category]
-    values = dict(ja=ja_label, en=en_label, en_cap=en_label[:1].upper() + en_label[1:], count_ja=count_ja, count_en=count_en)
+    ja, en = _BY_KIND.get(kind) or _BY_CATEGORY[info.category]
+    values = dict(ja=_spaced(ja_label), en=en_label, en_cap=en_label[:1].upper() + en_label[1:], count_ja=count_ja, count_en=count_en)
     ja_text, en_text = ja.format(**values), en.format(**values)
     detail = _detail(kind, findings)
     if detail:
