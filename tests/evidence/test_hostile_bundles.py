@@ -259,7 +259,7 @@ def test_web_verify_answers_malformed_bundles_with_422_not_500(bundle: Path) -> 
 
     from gazoguard.web.app import create_app
 
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = TestClient(create_app(), raise_server_exceptions=False, base_url="http://127.0.0.1")
     for n, edit in enumerate([lambda m: m["head"].update(count=-5), lambda m: m["entries"][0].update(seq=10**9)]):
         crafted = _edit_manifest(bundle, edit, f"web{n}.zip")
         r = client.post("/api/v1/evidence/verify", files={"file": ("b.zip", crafted.read_bytes(), "application/zip")})

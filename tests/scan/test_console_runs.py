@@ -25,7 +25,7 @@ def test_an_admin_sees_the_run_and_its_report_and_staff_do_not(small_archive, tm
     assert (run.name, run.results, run.checked, run.skipped) == ("2026-12-chat", 26, 25, 1) and run.has_report
     settings = Settings(warm_up=False, data_dir=data_dir, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", retention_interval_s=0)
     app = create_app(settings, checker=object())
-    with TestClient(app, follow_redirects=False) as client:
+    with TestClient(app, follow_redirects=False, base_url="http://127.0.0.1") as client:
         world = World(app.state.gateway, POLICY.read_text(encoding="utf-8"))
         world.login(client, "admin")
         page = client.get("/console/scans")

@@ -44,3 +44,14 @@ def test_every_safe_result_says_it_is_not_a_guarantee_in_both_languages():
 def test_friends_sharing_event_photos_are_not_sent_to_the_police():
     result = check_conversation([("other", "文化祭の写真、クラスのグループに流しておいた！"), ("self", "ありがとう！")])
     assert result.level is Level.SAFE and "threatened" not in result.playbooks
+
+
+def test_the_three_questions_are_spelled_out_not_just_named():
+    from gazoguard.pipeline.explain import THREE_QUESTIONS
+    from gazoguard.talk import check_conversation, parse_chat_text
+
+    result = check_conversation(parse_chat_text("相手: 下着の写真送ってよ\n自分: えー"))
+    advice = [a for a in result.advice if a.code == "adult_three_questions"]
+    assert advice, [a.code for a in result.advice]
+    assert all(q["ja"] in advice[0].ja for q in THREE_QUESTIONS) and "どこに届くか" in advice[0].ja
+    assert all(q["en"] in advice[0].en for q in THREE_QUESTIONS)

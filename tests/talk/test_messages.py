@@ -35,3 +35,16 @@ def test_plain_lines_have_unknown_speakers_and_urls_are_not_names():
 def test_structured_input():
     msgs = messages_from([("other", "hi"), {"speaker": "自分", "text": "yo"}, "plain"])
     assert [m.role for m in msgs] == ["other", "self", None]
+
+
+def test_line_export_messages_carry_the_date_line_above_them():
+    chat = LINE_EXPORT + "\n2024/05/02(木)\n07:30\tたろう\t写真まだ？\n"
+    msgs = parse_chat_text(chat, me="はなこ")
+    assert [(m.date, m.time) for m in msgs] == [
+        ("2024/05/01", "21:03"), ("2024/05/01", "21:04"), ("2024/05/01", "21:05"), ("2024/05/02", "07:30")]
+    assert msgs[1].text == "長い\nメッセージです"  # a quoted message is not cut by the date logic
+    assert msgs[0].to_dict()["date"] == "2024/05/01"
+
+
+def test_messages_without_a_date_line_have_no_date():
+    assert [m.date for m in parse_chat_text("[21:00] 相手: 写真送って\n[21:01] 自分: いやだ")] == [None, None]

@@ -64,3 +64,22 @@ def test_eval_scores_screenshot_items_through_the_screenshot_path(tmp_path, scre
     assert out["screenshot_items"] == 1
     assert out["screenshot"]["harmful"]["tp"] == 1 and out["screenshot"]["level_accuracy"] == 1.0
     assert out["text"]["acts"]["threat_spread"]["tp"] == 1
+
+
+def test_a_screenshot_s_messages_go_into_the_evidence_timeline_with_their_times(screenshot, tmp_path, capsys):
+    import zipfile
+
+    from gazoguard.cli.main import main
+    from gazoguard.evidence import Locker
+    from gazoguard.evidence.bundle import export_bundle
+
+    box = Locker.init(tmp_path / "box")
+    assert main(["talk", str(screenshot), "--save-evidence", str(box.root)]) == 1
+    entry = Locker.open(box.root).entries()[0]
+    assert entry["file"]["name"] == "chat.png"
+    assert [m["time"] for m in entry["messages"]] == [t for *_, t, _ in BUBBLES]
+    assert entry["messages"][0]["source"] == "chat.png#bubble1"
+    export_bundle(Locker.open(box.root), tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as zf:
+        html = zf.read("timeline.html").decode("utf-8")
+    assert "21:03（日付不明）" in html  # a bubble's time has no date: said so, not invented

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 from gazoguard.cli.main import main
+from gazoguard.talk import parse_chat_text
 
 CHAT = "相手: えっちな写真送って\n自分: むり\n相手: 消してほしければ5万払え\n"
 
@@ -36,5 +38,9 @@ def test_talk_save_evidence_puts_the_file_in_the_locker(tmp_path, capsys):
     locker = Locker.init(tmp_path / "locker")
     assert main(["talk", str(f), "--save-evidence", str(locker.root)]) == 1
     entries = Locker.open(locker.root).entries()
-    assert len(entries) == 1 and "block" in entries[0]["note"] and entries[0]["file"]["name"] == "chat.txt"
+    assert len(entries) == 1 and entries[0]["file"]["name"] == "chat.txt"
+    note = entries[0]["note"]
+    assert note.startswith("会話の確認") and "件" in note  # words, not codes
+    assert not re.search(r"\b(block|danger|threat_spread|money_demand|pressure)\b", note.split(" / ")[0])
+    assert [m["text"] for m in entries[0]["messages"]] == [m.text for m in parse_chat_text(CHAT)]
     assert main(["talk", str(f), "--save-evidence", str(tmp_path / "no-locker")]) == 4

@@ -158,6 +158,11 @@ def test_teen_verdicts_link_the_help_page_and_the_three_questions_gate_done(open
         boxes = page.locator("#questions .q")
         for i in range(boxes.count()):
             boxes.nth(i).check()
+        assert page.is_disabled("#done")  # "where is it going?" is still open
+        page.check("#questions .dest[value='open_chat']")
+        advice = page.locator(".dest-advice[data-destination='open_chat']")
+        assert advice.is_visible() and "スクリーンショット" in advice.text_content()
+        assert page.locator(".dest-advice:visible").count() == 1
         assert page.is_enabled("#done")
         page.click("#done")
         assert page.is_visible("#done-note")
@@ -192,9 +197,15 @@ def test_terms_page_shows_every_signal_with_its_sentences(open_page, artifacts_d
     rows = page.locator("#signals tbody tr")
     assert rows.count() == 7
     assert page.locator("#signals q").count() >= 1
+    verdict = page.text_content("#terms-verdict")
+    assert verdict.startswith("× 総合") and "7 項目中" in verdict  # the overall line the CLI prints
+    storage = page.text_content("#signals tr[data-signal='image_storage'] td.why")
+    assert "スクリーンショット" in storage  # a vague answer says why it matters
+    assert all(page.locator("#signals tbody td.why").nth(i).text_content().startswith("→ ") for i in range(7))
     save_shot(page, artifacts_dir, "terms-ja-desktop")
     page.click("#lang-toggle")
     assert page.text_content("#signals thead").strip().startswith("Topic")
+    assert page.text_content("#terms-verdict").startswith("× Overall")
     save_shot(page, artifacts_dir, "terms-en-desktop")
 
 

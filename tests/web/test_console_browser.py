@@ -64,7 +64,7 @@ CODES = sorted({code for group in ("action", "decision", "case_status", "deletio
                                     "purpose", "role", "audit_action", "reply") for code in __import__(
     "gazoguard.intake.labels", fromlist=["table"]).table()[group]} | {"True", "False", "None"})
 READ_TEXT = """() => [...document.querySelectorAll('body *')]
-  .filter(e => !e.closest('code, textarea, script, style, option') && e.children.length === 0)
+  .filter(e => !e.closest('code, textarea, script, style') && e.children.length === 0)
   .map(e => e.textContent.trim()).filter(Boolean)"""
 
 
@@ -83,6 +83,7 @@ def assert_readable(page) -> None:
 def _login(page, base: str, username: str) -> None:
     page.goto(f"{base}/console")
     assert "/console/login" in page.url
+    assert_readable(page)
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("#login")
@@ -123,6 +124,10 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
     assert page.locator("#queue tbody tr").count() == 3
     save_shot(page, artifacts_dir, "intake-console-queue-admin")
     assert_readable(page)
+    for case_id in ("C-1001", "C-1003"):  # every case page, not only the one assigned
+        page.click(f"text={case_id}")
+        assert_readable(page)
+        page.go_back()
     page.click("text=C-1002")
     page.select_option("#assign-staff", "staff1")
     page.click("#assign")
@@ -173,7 +178,7 @@ def test_business_flow_end_to_end(shop, browser, eval_dir, artifacts_dir, tmp_pa
         assert action in actions
     save_shot(page, artifacts_dir, "intake-console-audit")
     assert_readable(page)
-    for path in ("/console/policy", "/console/alerts", "/console/replies", "/console/retention"):
+    for path in ("/console/policy", "/console/alerts", "/console/replies", "/console/retention", "/console/scans"):
         page.goto(f"{base}{path}")
         assert_readable(page)
     page.goto(f"{base}/console")

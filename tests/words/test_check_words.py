@@ -49,3 +49,25 @@ def test_the_terms_checker_says_why_and_gives_an_overall_verdict(golden):
     lines = text.splitlines()
     assert lines[0].startswith("× 総合") and "スクリーンショット" in text
     golden("terms_vague.txt", text + "\n")
+
+
+def test_the_business_intake_action_is_a_label_not_a_code(golden):
+    import re
+
+    from gazoguard.intake.labels import table
+
+    text = format_report(_report([Finding("face", 0.9, "t", (1, 1, 50, 50)), Finding("face", 0.9, "t", (60, 1, 110, 50))],
+                                 "business-intake"))
+    codes = set(table()["action"])
+    assert "対応: " in text and not any(re.search(rf"\b{c}\b", text) for c in codes)
+    golden("check_faces_business_intake.txt", text)
+
+
+def test_minor_signs_read_as_sentences_and_latin_labels_are_spaced(golden):
+    findings = [Finding("possible_minor", 0.8, "t", (1, 1, 50, 50)), Finding("school_text", 0.9, "t", (1, 60, 90, 80), "〇〇中学校 2年"),
+                Finding("url", 0.9, "t", (1, 90, 90, 100), "https://example.jp"), Finding("sns_id", 0.9, "t", (1, 110, 90, 120), "@hana")]
+    text = format_report(_report(findings, "personal"))
+    assert "未成年の可能性があります" in text and "の可能性の兆候" not in text
+    assert "学校名・学年の文字が読み取れます（未成年の手がかり）" in text
+    assert "URL が読み取れます" in text and "SNS・LINE の ID が読み取れます" in text
+    golden("check_minor_and_text_personal.txt", text)

@@ -47,3 +47,27 @@ def test_a_tampered_locker_says_tampered_before_any_valid_signature(tmp_path, ca
     assert all("有効" not in lines[i] or "全体としては検証できません" in lines[i] for i in signature)
     assert all(i > 0 for i in signature)
     golden("verify_tampered.txt", _masked(out))
+
+
+def test_the_timeline_tells_since_when_and_in_what_words(tmp_path, capsys, golden):
+    import datetime as dt
+    import html as html_lib
+    import zipfile
+
+    from gazoguard.evidence import Locker
+    from gazoguard.evidence.bundle import export_bundle
+
+    chat = tmp_path / "トーク.txt"
+    chat.write_text("2024/05/01(水)\n21:03\tたろう\tこんばんは\n21:10\tたろう\t写真送ってくれないと、みんなにばらまくよ\n"
+                    "2024/05/02(木)\n07:30\tたろう\t3万円払え。払わないと学校に送る\n", encoding="utf-8")
+    box = tmp_path / "box"
+    assert main(["evidence", "init", str(box)]) == 0
+    assert main(["talk", str(chat), "--save-evidence", str(box)]) == 1
+    export_bundle(Locker.open(box), tmp_path / "b.zip", now=dt.datetime(2026, 12, 4, 15, 30, tzinfo=dt.timezone.utc))
+    with zipfile.ZipFile(tmp_path / "b.zip") as zf:
+        page = zf.read("timeline.html").decode("utf-8")
+    part = page[page.index("<p id=time-zone>"):page.index("<table><tr><th>番号")]
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|tr|h2)>|<br>", "\n", re.sub(r"</td>", " | ", part))))
+    text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    assert "UTC+09:00" in text and "こんばんは" in text
+    golden("timeline_conversation.txt", text + "\n")

@@ -13,7 +13,9 @@ from gazoguard.web.settings import Settings
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    return create_app(Settings(warm_up=False, console=False, data_dir=tmp_path_factory.mktemp("words-web")))
+    # served to other machines under its public name, as a deployment configures it (the Host allow-list)
+    return create_app(Settings(warm_up=False, console=False, allowed_hosts=["gazoguard.example.jp"],
+                               data_dir=tmp_path_factory.mktemp("words-web")))
 
 
 def _footer(app, base_url: str, client: tuple[str, int], **headers: str) -> str:
@@ -46,5 +48,20 @@ def test_the_checker_page_shows_the_one_set_of_questions(app, golden):
         html = c.get("/").text
     block = re.search(r'<fieldset id="questions".*?</fieldset>', html, re.S).group(0)
     texts = re.findall(r'data-ja="([^"]+)"', block)
-    assert [q["ja"] for q in THREE_QUESTIONS] == [t for t in texts if t.endswith("？")]
+    ticked = re.findall(r'<input type="checkbox" class="q">\s*<span[^>]*data-ja="([^"]+)"', block)
+    assert [q["ja"] for q in THREE_QUESTIONS] == ticked
     golden("checker_questions.txt", "\n".join(texts) + "\n")
+
+
+def test_the_checker_page_asks_where_the_picture_is_going(app):
+    from gazoguard.pipeline.explain import DESTINATIONS
+
+    with TestClient(app, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 1)) as c:
+        html = c.get("/").text
+    block = re.search(r'<div id="where-to".*?</div>', html, re.S).group(0)
+    assert "どこに届きますか" in block and "スクリーンショット" in block
+    places = re.findall(r'class="dest" value="([a-z_]+)"', block)
+    assert places == [d["id"] for d in DESTINATIONS] and {"one_to_one", "group", "open_chat", "board"} <= set(places)
+    for d in DESTINATIONS:  # each place says who can see it, in Japanese
+        assert re.search(r'data-destination="%s"[^>]*data-ja="[^"]*[ぁ-ん]' % d["id"], block) or \
+            re.search(r'data-ja="[^"]*[ぁ-ん][^"]*"[^>]*data-destination="%s"' % d["id"], block)

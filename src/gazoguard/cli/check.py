@@ -106,7 +106,10 @@ def format_report(report: Report, lang: str = "ja") -> str:
     label = f"{verdict.level.mark} {verdict.level.ja}（{verdict.level.en}）" if ja else f"{verdict.level.mark} {verdict.level.en}"
     lines = [head, ("  判定: " if ja else "  verdict: ") + label + f"  [{report.profile}]"]
     if verdict.action:
-        lines.append(("  対応: " if ja else "  action: ") + verdict.action)
+        from gazoguard.intake.labels import pair
+
+        action_ja, action_en = pair("action", verdict.action)  # a label, never the code (受付, 隠して再送を依頼 …)
+        lines.append(f"  対応: {action_ja}" if ja else f"  action: {action_en}")
     for n, reason in enumerate(verdict.reasons, start=1):
         text, fix = (reason.ja, reason.fix_ja) if ja else (reason.en, reason.fix_en)
         lines.append(f"  {n}. {reason.level.mark} {text}")
@@ -121,6 +124,11 @@ def format_report(report: Report, lang: str = "ja") -> str:
         lines.append("  " + (explain.QUESTIONS_HEADING[0] if ja else explain.QUESTIONS_HEADING[1]) + ":")
         for n, q in enumerate(verdict.questions, start=1):
             lines.append(f"   Q{n}. {q['ja'] if ja else q['en']}")
+        places = ("、" if ja else ", ").join(d["ja"] if ja else d["en"] for d in explain.DESTINATIONS[:-1])
+        lines.append(f"  {explain.WHERE_QUESTION[0]}（{places}）{explain.WHERE_HINT[0]}" if ja
+                     else f"  {explain.WHERE_QUESTION[1]} ({places}) {explain.WHERE_HINT[1]}")
+        lines.append("   ※ " + (explain.SCREENSHOT_NOTE[0] if ja else explain.SCREENSHOT_NOTE[1])
+                     + ("（場所ごとの注意: gazoguard playbook about_to_send）" if ja else " (each place: gazoguard playbook about_to_send)"))
     if verdict.help:
         lines.append("  " + (explain.HELP_HEADING[0] if ja else explain.HELP_HEADING[1]) + ":")
         for h in verdict.help:

@@ -9,6 +9,7 @@ sizes beyond the limits) — nothing in it could be checked.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog="終了コード / exit codes: 0 ok/intact, 1 changed (verify), 2 error, 3 malformed bundle (verify)",
     )
     p.add_argument("--lang", choices=("ja", "en"), default="ja", help="表示言語 / output language")
+    p.add_argument("--tz", default="Asia/Tokyo", metavar="ZONE",
+                   help="記録日時を表示する時間帯（既定: 日本時間 Asia/Tokyo）/ time zone times are shown in (default Asia/Tokyo)")
     esub = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
 
     init = esub.add_parser("init", help="証拠フォルダを作成 / create a locker")
@@ -42,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--posted-at", help="投稿日時 / when it was posted")
     add.add_argument("--report-no", help="プラットフォームの通報番号 / the platform's report number")
     add.add_argument("--note", help="メモ / free note")
+    add.add_argument(
+        "--chat", action="store_true",
+        help="ファイルをチャットの書き出し・スクリーンショットとして読み、各メッセージを日時つきで時系列に入れる"
+        " / read the files as chat exports or screenshots and put each message, with its own time, in the timeline",
+    )
+    add.add_argument("--me", help="--chat: 書き出しテキストでの自分の名前 / your own name in an exported chat")
     add.add_argument(
         "--sensitive", choices=("sexual", "minor"),
         help="性的・未成年に関わる内容: 縮小画像を作りません / sexual or involving a minor: never thumbnailed",
@@ -92,12 +101,49 @@ def _add(args: argparse.Namespace) -> int:
         url=args.url, sender=args.sender, sender_profile=args.sender_profile, posted_at=args.posted_at,
         report_no=args.report_no, note=args.note, sensitive=args.sensitive,
     )
-    entries = locker.add_files(args.files, details) if args.files else [locker.add_record(details)]
+    if args.chat and args.files:
+        chats = _chat_messages(args.files, args.me)
+        entries = [e for path in args.files
+                   for e in locker.add_files([path], dataclasses.replace(details, messages=chats[path] or None))]
+    else:
+        entries = locker.add_files(args.files, details) if args.files else [locker.add_record(details)]
     for entry in entries:
         what = entry["file"]["name"] if entry.get("file") else "記録 / record"
         sha = f"  SHA-256 {entry['file']['sha256']}" if entry.get("file") else ""
-        print(f"#{entry['seq']}  {entry['recorded_at_local']}  {what}{sha}")
+        said = f"  メッセージ / messages: {len(entry['messages'])}" if entry.get("messages") else ""
+        print(f"#{entry['seq']}  {_when(entry, args.tz)}  {what}{sha}{said}")
     return EXIT_OK
+
+
+def _chat_messages(files: list[str], me: str | None) -> dict[str, tuple[dict, ...]]:
+    """The messages of chat exports (text) and screenshots (images), by file, as talk reads them."""
+    from gazoguard.cli.talk import IMAGE_SUFFIXES, _read_text, messages_by_input
+    from gazoguard.talk import parse_chat_text
+    from gazoguard.talk.screenshot import messages_from_screenshots
+
+    images = [f for f in files if Path(f).suffix.lower() in IMAGE_SUFFIXES]
+    messages = [m for f in files if f not in images for m in parse_chat_text(_read_text(f), me=me, source=Path(f).name)]
+    if images:
+        messages += messages_from_screenshots(images)
+    return messages_by_input(files, messages)
+
+
+def _when(entry: dict, tz: str) -> str:
+    """When an entry was recorded, in the chosen zone with its name (Japan time by default)."""
+    import datetime as dt
+
+    from gazoguard.core.clock import local_time, zone
+    from gazoguard.core.errors import GazoError
+
+    try:
+        zone(tz)
+    except ValueError:
+        raise GazoError("unknown_time_zone", name=tz) from None
+    try:
+        moment = dt.datetime.fromisoformat(str(entry.get("recorded_at", "")).replace("Z", "+00:00"))
+    except ValueError:
+        return str(entry.get("recorded_at_local", ""))
+    return local_time(moment, tz, seconds=True)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -109,10 +155,12 @@ def _list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for entry in entries:
         info = entry.get("file")
-        parts = [f"#{entry['seq']}", entry.get("recorded_at_local", ""), info["name"] if info else "(記録 / record)"]
+        parts = [f"#{entry['seq']}", _when(entry, args.tz), info["name"] if info else "(記録 / record)"]
         parts += [f"{key}={entry[key]}" for key in ("url", "sender", "report_no", "sensitive") if entry.get(key)]
+        if entry.get("messages"):
+            parts.append(f"メッセージ / messages: {len(entry['messages'])}")
         if entry.get("note"):
-            parts.append(f"note={entry['note']}")
+            parts.append(f"メモ / note: {entry['note']}")
         print("  ".join(parts))
     if not entries:
         _say(args, "記録はまだありません。", "No entries yet.")
@@ -139,7 +187,7 @@ def _export(args: argparse.Namespace) -> int:
         _say(args, "注意: 署名済みの証拠フォルダです。--sign-key なしでは時系列 PDF と縮小画像が署名で守られず、検証で指摘されます。",
              "Note: this locker is signed; without --sign-key the timeline PDF and thumbnails are not covered"
              " by a signature and verify will say so.", err=True)
-    manifest = export_bundle(locker, args.output, sign_key=key)
+    manifest = export_bundle(locker, args.output, sign_key=key, tz=args.tz)
     _say(
         args,
         f"書き出しました: {args.output}（記録 {manifest['head']['count']} 件、最新ハッシュ {manifest['head']['head_hash']}）",

@@ -123,6 +123,40 @@ def format_result(result, lang: str = "ja") -> str:  # result: ConversationResul
     return "\n".join(lines)
 
 
+def evidence_note(result) -> str:  # noqa: ANN001 - ConversationResult
+    """The locker note of a talk check, in words (Japanese first, English beside it), not codes."""
+    from gazoguard.talk.frames import load_lexicon
+
+    acts = load_lexicon().acts
+    counts = sorted(result.to_dict()["counts"].items(), key=lambda kv: (-kv[1], kv[0]))
+    name_ja, name_en = result.level_name
+
+    def act(code: str, ja: bool) -> str:
+        info = acts.get(code)
+        return (info.name_ja if ja else info.name_en) if info else code
+
+    head_ja, head_en = f"会話の確認（gazoguard talk）: {result.level.mark} {name_ja.rstrip('。')}。", f"Conversation check: {name_en.rstrip('.')}."
+    if not counts:
+        return f"{head_ja} / {head_en}"
+    found_ja = "、".join(f"{act(code, True)} {n} 件" for code, n in counts)
+    found_en = ", ".join(f"{act(code, False)} ×{n}" for code, n in counts)
+    return f"{head_ja}見つかったもの: {found_ja}。 / {head_en} Found: {found_en}."
+
+
+def messages_by_input(files: list[str], messages) -> dict[str, tuple[dict, ...]]:  # noqa: ANN001
+    """Each input's messages as the evidence locker keeps them: the chat's own date and time, who, the words."""
+    out: dict[str, tuple[dict, ...]] = {}
+    for path in files:
+        name = Path(path).name
+        out[path] = tuple(_stored(m) for m in messages if m.source == name or (m.source or "").startswith(name + "#"))
+    return out
+
+
+def _stored(message) -> dict:  # noqa: ANN001 - Message
+    return {"date": message.date, "time": message.time, "speaker": message.speaker, "role": message.role,
+            "text": message.text, "source": message.source}
+
+
 def _save_evidence(args: argparse.Namespace, result) -> bool:  # noqa: ANN001
     if importlib.util.find_spec("gazoguard.evidence") is None:
         print(
@@ -133,14 +167,16 @@ def _save_evidence(args: argparse.Namespace, result) -> bool:  # noqa: ANN001
         return False
     from gazoguard.evidence import ItemDetails, Locker
 
-    counts = result.to_dict()["counts"]
-    note = f"gazoguard talk: {result.level.value} " + ", ".join(f"{k}×{v}" for k, v in sorted(counts.items()))
+    note = evidence_note(result)
+    messages = [m.message for m in result.messages]
     try:
         locker = Locker.open(args.save_evidence)
-        if args.files:
-            locker.add_files(list(args.files), ItemDetails(note=note))
-        else:
-            locker.add_record(ItemDetails(note=note + "\n" + (args.text or "")))
+        by_input = messages_by_input(list(args.files), messages)
+        for path in args.files:
+            locker.add_files([path], ItemDetails(note=note, messages=by_input[path] or None))
+        typed = tuple(_stored(m) for m in messages if m.source == "--text")
+        if args.text is not None:
+            locker.add_record(ItemDetails(note=note, messages=typed or None))
     except GazoError as err:
         _print_error(err, args)
         return False

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from gazoguard.core.atomic import atomic_output
+from gazoguard.core.clock import DEFAULT_TZ, zone
 from gazoguard.core.errors import GazoError
 from gazoguard.evidence import shape
 from gazoguard.evidence.chain import head_of, sha256_hex
@@ -44,16 +45,23 @@ def manifest_bytes(manifest: dict[str, Any]) -> bytes:
 
 
 def export_bundle(
-    locker: Locker, out: str | Path, *, now: datetime | None = None, sign_key=None  # noqa: ANN001 - Ed25519 key
+    locker: Locker, out: str | Path, *, now: datetime | None = None, sign_key=None,  # noqa: ANN001 - Ed25519 key
+    tz: str = DEFAULT_TZ,
 ) -> dict[str, Any]:
     """Write the bundle atomically to ``out`` (never overwriting) and return its manifest.
 
     With ``sign_key`` the bundle is also sealed: one signature over the head and
     every generated file, so the PDF and thumbnails a lawyer reads are covered.
+    ``tz`` is the zone the timeline shows recording times in (UTC beside them; message times are the
+    chat's own); it is written in the manifest so that verify rebuilds the very same timeline.
     """
     from gazoguard.evidence.timeline_pdf import render_pdf
 
     out = Path(out)
+    try:
+        zone(tz)
+    except ValueError:
+        raise GazoError("unknown_time_zone", name=tz) from None
     if out.exists():
         raise GazoError("output_exists", path=str(out))
     entries = locker.entries()
@@ -61,15 +69,16 @@ def export_bundle(
     signatures = locker.signatures()
     thumbs = _thumbnails(locker, entries)
     exported_at = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
-    meta = timeline_meta(locker.header, (count, head), signatures, exported_at.replace("+00:00", "Z"))
+    meta = timeline_meta(locker.header, (count, head), signatures, exported_at.replace("+00:00", "Z"), tz)
     thumb_paths = {seq: thumbnail_name(seq) for seq in thumbs}
     generated: dict[str, bytes] = {thumbnail_name(seq): data for seq, data in thumbs.items()}
     generated.update(readable_files(entries, meta, thumb_paths))
-    generated["timeline.pdf"] = render_pdf(build_rows(entries, thumb_paths), meta, {thumbnail_name(s): d for s, d in thumbs.items()})
+    generated["timeline.pdf"] = render_pdf(build_rows(entries, thumb_paths, tz), meta, {thumbnail_name(s): d for s, d in thumbs.items()})
     listing = {name: sha256_hex(data) for name, data in sorted(generated.items())}
     manifest = {
         "format": BUNDLE_FORMAT,
         "exported_at": meta.exported_at,
+        "time_zone": tz,
         "locker": locker.header,
         "entries": entries,
         "head": {"count": count, "head_hash": head},
@@ -143,6 +152,7 @@ def _manifest_shape(manifest: dict[str, Any]) -> list[Problem]:
         shape.head_problems(manifest.get("head"), f"{MANIFEST} head"),
         shape.generated_problems(manifest.get("generated"), f"{MANIFEST} generated"),
         [] if isinstance(manifest.get("exported_at"), str) else [shape.malformed(MANIFEST, "exported_at is not a text")],
+        [] if _known_zone(manifest.get("time_zone", DEFAULT_TZ)) else [shape.malformed(MANIFEST, "time_zone is not a known zone")],
     )
     for key in ("entries", "signatures", "seals"):
         if not isinstance(manifest.get(key, []), list):
@@ -197,7 +207,18 @@ def _loaded(path: Path, zf: zipfile.ZipFile, names: list[str], manifest: dict[st
         read_member=read,
         generated=generated,
         exported_at=manifest["exported_at"],
+        time_zone=manifest.get("time_zone", DEFAULT_TZ),
     )
+
+
+def _known_zone(name: object) -> bool:
+    if not isinstance(name, str) or len(name) > 64:
+        return False
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_manifest(zf: zipfile.ZipFile, problems: list[Problem]) -> dict[str, Any]:

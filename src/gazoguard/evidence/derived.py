@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any, Callable
 
+from gazoguard.core.clock import DEFAULT_TZ
 from gazoguard.core.errors import GazoError
 from gazoguard.evidence.model import Problem
 from gazoguard.evidence.shape import THUMBNAIL_NAME
@@ -51,7 +52,9 @@ def make_thumbnail(data: bytes) -> bytes | None:
     return buf.getvalue()
 
 
-def timeline_meta(header: dict[str, Any], head: tuple[int, str], signatures: list[Any], exported_at: str) -> TimelineMeta:
+def timeline_meta(
+    header: dict[str, Any], head: tuple[int, str], signatures: list[Any], exported_at: str, tz: str = DEFAULT_TZ
+) -> TimelineMeta:
     count, head_hash = head
     return TimelineMeta(
         locker_id=str(header.get("locker_id")),
@@ -62,12 +65,13 @@ def timeline_meta(header: dict[str, Any], head: tuple[int, str], signatures: lis
         fingerprints=tuple(
             dict.fromkeys(str(s.get("fingerprint")) for s in signatures if isinstance(s, dict) and s.get("head_seq") == count)
         ),
+        tz=tz,
     )
 
 
 def readable_files(entries: list[dict[str, Any]], meta: TimelineMeta, thumbnails: dict[int, str]) -> dict[str, bytes]:
     """``timeline.html`` and ``README.txt`` exactly as export writes them."""
-    return {"timeline.html": render_html(build_rows(entries, thumbnails), meta).encode("utf-8"), "README.txt": README.encode()}
+    return {"timeline.html": render_html(build_rows(entries, thumbnails, meta.tz), meta).encode("utf-8"), "README.txt": README.encode()}
 
 
 def check_readable(

@@ -56,11 +56,16 @@ class ItemDetails:
     report_no: str | None = None
     note: str | None = None
     sensitive: str | None = None  # "sexual" or "minor": never thumbnailed
+    # the messages of a chat, each with the date and time the chat showed (not when it was recorded):
+    # {"date", "time", "speaker", "role", "text", "source"}, all but "text" optional
+    messages: tuple[dict[str, Any], ...] | None = None
 
     def as_fields(self) -> dict[str, Any]:
         if self.sensitive is not None and self.sensitive not in SENSITIVE_KINDS:
             raise ValueError(f"sensitive must be one of {SENSITIVE_KINDS}")
+        extra = {"messages": [_message_fields(m) for m in self.messages]} if self.messages else {}
         return {
+            **extra,
             "url": self.url,
             "sender": self.sender,
             "sender_profile": self.sender_profile,
@@ -71,7 +76,17 @@ class ItemDetails:
         }
 
     def is_empty(self) -> bool:
-        return not any((self.url, self.sender, self.sender_profile, self.posted_at, self.report_no, self.note))
+        return not any((self.url, self.sender, self.sender_profile, self.posted_at, self.report_no, self.note, self.messages))
+
+
+MESSAGE_FIELDS = ("date", "time", "speaker", "role", "text", "source")
+
+
+def _message_fields(message: dict[str, Any]) -> dict[str, str]:
+    """One chat message as stored: its own date and time as the chat showed them, who, the words, where from."""
+    if not isinstance(message, dict) or not str(message.get("text") or "").strip():
+        raise ValueError("a message needs its text")
+    return {key: str(message[key]) for key in MESSAGE_FIELDS if message.get(key) not in (None, "")}
 
 
 class Locker:

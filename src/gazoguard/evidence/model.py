@@ -135,6 +135,7 @@ class LoadedEvidence:
     read_member: Callable[[str], bytes | None] | None = None  # bundle only: a member's bytes (size-capped)
     generated: dict[str, str] = field(default_factory=dict)  # bundle only: generated file -> SHA-256
     exported_at: str = ""
+    time_zone: str = "Asia/Tokyo"  # bundle only: the zone its timeline shows recording times in
 
 
 @dataclass

@@ -6,7 +6,9 @@ import io
 from functools import cache
 from xml.sax.saxutils import escape
 
-from gazoguard.evidence.timeline import TITLE, VERIFY_HINT, TimelineMeta, TimelineRow
+from gazoguard.evidence.timeline import (
+    CONVERSATION_TITLE, MESSAGE_HEADS, TITLE, VERIFY_HINT, TimelineMeta, TimelineRow, _shown, conversation, zone_note,
+)
 from gazoguard.core.fonts import cjk_font_path
 
 FONT_NAME = "IPAexGothic"
@@ -46,12 +48,29 @@ def render_pdf(rows: list[TimelineRow], meta: TimelineMeta, thumbnails: dict[str
     story = [
         para(f"{TITLE[0]} / {TITLE[1]}", title),
         para(f"証拠フォルダ ID / Locker ID: {meta.locker_id}", small),
-        para(f"作成 / Created: {meta.created_at}　書き出し / Exported: {meta.exported_at}", small),
+        para(f"作成 / Created: {_shown(meta.created_at, meta.tz)} ({meta.created_at})　"
+             f"書き出し / Exported: {_shown(meta.exported_at, meta.tz)} ({meta.exported_at})", small),
         para(f"記録数 / Entries: {meta.head_count}", small),
         para(f"最新記録のハッシュ / Head hash: {meta.head_hash}", mono),
     ]
     story += [para(f"署名鍵の指紋 / Signing key fingerprint: {fp}", mono) for fp in meta.fingerprints]
-    story += [Spacer(1, 3 * mm), para(VERIFY_HINT[0], small), para(VERIFY_HINT[1], small), Spacer(1, 4 * mm)]
+    note = zone_note(meta.tz)
+    story += [Spacer(1, 3 * mm), para(VERIFY_HINT[0], small), para(VERIFY_HINT[1], small),
+              para(note[0], small), para(note[1], small), Spacer(1, 4 * mm)]
+    grid = TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ])
+    talk = conversation(rows)
+    if talk:
+        story.append(para(f"{CONVERSATION_TITLE[0]} / {CONVERSATION_TITLE[1]}", ParagraphStyle("h2", parent=body, fontSize=11, leading=15)))
+        lines = [[para(f"{ja} / {en}", small) for ja, en in MESSAGE_HEADS]]
+        lines += [[para(m.when_ja, small), para(m.speaker, small), Paragraph(escape(m.text).replace("\n", "<br/>"), body),
+                   para(str(m.seq), small)] for m in talk]
+        chat = Table(lines, colWidths=[34 * mm, 30 * mm, 104 * mm, 12 * mm], repeatRows=1)
+        chat.setStyle(grid)
+        story += [chat, Spacer(1, 5 * mm)]
 
     data = [[para("番号\nNo."), para("記録日時 / Recorded"), para("内容 / Item"), para("画像 / Image")]]
     for row in rows:

@@ -43,7 +43,7 @@ def verify_loaded(loaded: LoadedEvidence, *, expect_fingerprint: str | None = No
     well_formed = [e for e in entries if isinstance(e, dict)]
     count, head = head_of(loaded.header, well_formed)
     if loaded.read_member is not None:
-        meta = timeline_meta(loaded.header, (count, head), loaded.signatures, loaded.exported_at)
+        meta = timeline_meta(loaded.header, (count, head), loaded.signatures, loaded.exported_at, loaded.time_zone)
         problems += check_readable(well_formed, meta, loaded.generated, loaded.read_member)
         problems += check_thumbnails(well_formed, loaded.generated, loaded.read_member)
         seal_problems, seal_checks = _check_seals(loaded, checks, expect_fingerprint)

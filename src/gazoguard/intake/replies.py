@@ -31,15 +31,15 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "We have received your picture. It needs a little more time to check; a manager will contact you. (Case {case_id})",
     ),
     "ask_to_mask": (
-        "画像に電話番号・住所・番号などの個人情報が読み取れます。該当部分を紙やアプリで隠して、もう一度送ってください。元の画像は削除しました。",
+        "画像から電話番号・住所・カード番号などの個人情報が読み取れます。お手数ですが、その部分を紙やアプリで隠して、もう一度お送りください。元の画像は削除しました。",
         "Your picture shows personal details such as a phone number, address or ID number. Please cover them and send it again. The original has been deleted.",
     ),
     "ask_to_mask:faces": (
-        "画像に人の顔が写っています。ご本人以外の方の顔は、隠すか写らないようにして、もう一度送ってください。元の画像は削除しました。",
+        "画像に人の顔が写っています。お手数ですが、ご本人以外の方の顔は隠すか写らないようにして、もう一度お送りください。元の画像は削除しました。",
         "Your picture shows people's faces. Please hide the faces of anyone else, or leave them out, and send it again. The original has been deleted.",
     ),
     "ask_to_mask:id_card": (
-        "身分証が写っています。番号や住所は紙やアプリで隠した状態で撮影し、もう一度送ってください。元の画像は削除しました。",
+        "画像に身分証が写っています。お手数ですが、番号や住所は紙やアプリで隠した状態で撮影し、もう一度お送りください。元の画像は削除しました。",
         "Your picture shows an ID card. Please photograph it with the number and address hidden (with paper or an app) and send it again. The original has been deleted.",
     ),
     "id_request": (

@@ -34,6 +34,19 @@ DOC_KINDS_EN = {
 }
 
 
+# Kinds whose category sentence would read badly (「未成年の可能性の兆候があります」): their own sentence.
+_BY_KIND: dict[str, tuple[str, str]] = {
+    "possible_minor": ("未成年の可能性があります{count_ja}。", "The person may be under 18{count_en}."),
+    "school_uniform": ("学校の制服が写っています{count_ja}（未成年の手がかり）。", "A school uniform is visible{count_en} (a sign of a minor)."),
+    "school_text": ("学校名・学年の文字が読み取れます{count_ja}（未成年の手がかり）。", "A school name or grade can be read{count_en} (a sign of a minor)."),
+}
+
+
+def _spaced(label: str) -> str:
+    """A label ending in Latin letters or digits gets a space before the particle: 「URL が」, 「SNS・LINE の ID が」."""
+    return label + " " if label[-1:].isascii() and label[-1:].isalnum() else label
+
+
 def reason_text(kind: str, findings: Sequence[Finding]) -> tuple[str, str]:
     info = kind_info(kind)
     ja_label, en_label = info.ja, info.en
@@ -44,8 +57,8 @@ def reason_text(kind: str, findings: Sequence[Finding]) -> tuple[str, str]:
     n = len(findings)
     count_ja = f"（{n} か所）" if n > 1 else ""
     count_en = f" ({n} places)" if n > 1 else ""
-    ja, en = _BY_CATEGORY[info.category]
-    values = dict(ja=ja_label, en=en_label, en_cap=en_label[:1].upper() + en_label[1:], count_ja=count_ja, count_en=count_en)
+    ja, en = _BY_KIND.get(kind) or _BY_CATEGORY[info.category]
+    values = dict(ja=_spaced(ja_label), en=en_label, en_cap=en_label[:1].upper() + en_label[1:], count_ja=count_ja, count_en=count_en)
     ja_text, en_text = ja.format(**values), en.format(**values)
     detail = _detail(kind, findings)
     if detail:
@@ -92,6 +105,30 @@ THREE_QUESTIONS = (
 )
 QUESTIONS_HEADING = ("送る前に 3 つの質問（1 つでも「きつい」と感じたら、送らない方が安全です）",
                      "Three questions before you send (if even one feels hard, it is safer not to send)")
+
+# "Where is this going?" (the guide: 誰が・どこから・どれくらいの期間アクセスできる場所なのか): asked with the three
+# questions before sending; each place says who can see the picture, for how long, and who can screenshot it.
+WHERE_QUESTION = ("どこに届きますか？", "Where is it going?")
+WHERE_HINT = ("誰が・どこから・どれくらいの期間見られる場所か、確かめましょう。", "Check who can see it, from where, and for how long.")
+DESTINATIONS = (
+    {"id": "one_to_one", "ja": "1 対 1 の個別チャット", "en": "a one-to-one chat",
+     "advice_ja": "相手が 1 人でも、保存・スクリーンショット・転送はできます。相手が誰か、本当に確かめましたか？",
+     "advice_en": "Even with one person, the picture can be saved, screenshotted and forwarded. Do you really know who they are?"},
+    {"id": "group", "ja": "グループ", "en": "a group",
+     "advice_ja": "今のメンバー全員と、あとから入る人が見られます。1 人がスクリーンショットを撮れば、グループの外に広がります。",
+     "advice_en": "Every member, and anyone who joins later, can see it. One screenshot takes it outside the group."},
+    {"id": "open_chat", "ja": "オープンチャット", "en": "an open chat",
+     "advice_ja": "知らない人も入れて、過去の投稿が残ります。招待制でも、URL やスクリーンショットで第三者に広がります。",
+     "advice_en": "Strangers can join and past posts stay. Even an invitation-only room spreads through its URL and screenshots."},
+    {"id": "board", "ja": "掲示板・SNS の公開投稿", "en": "a board or a public post",
+     "advice_ja": "誰でも、いつまでも見られます。数時間で流れて見えても、検索や外部の保存で残り、消しても取り戻せません。",
+     "advice_en": "Anyone can see it, for good. Even if it seems to scroll away in hours, search and outside copies keep it; deleting it does not bring it back."},
+    {"id": "unknown", "ja": "分からない", "en": "I don't know",
+     "advice_ja": "どこに届くか分からないなら、送らない方が安全です。",
+     "advice_en": "If you do not know where it is going, it is safer not to send."},
+)
+SCREENSHOT_NOTE = ("どこに送っても、受け取った人はスクリーンショットや別の端末での撮影で保存できます。「自動保存しません」「保存しない」という表示や約束があっても同じです。",
+                   "Wherever it goes, the person who gets it can save it with a screenshot or another device, whatever the service or the person promises.")
 
 SAFE_NOTE = (
     "◎ は「確認した項目（顔・読める文字・書類・コード・画面・場所の手がかり・性的な内容・隠れたデータなど）で問題が見つからなかった」という意味で、"

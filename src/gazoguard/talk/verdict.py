@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gazoguard.core.levels import Level
+from gazoguard.pipeline.explain import THREE_QUESTIONS
 from gazoguard.talk.results import Advice, MessageResult, Reason, asks_for_info, other_acts
 
 _REASONS: dict[str, tuple[Level, str, str, tuple[str, ...]]] = {
@@ -58,9 +59,13 @@ _ADVICE = {
         "This is a threat. Do not pay and do not send more pictures: paying does not get anything deleted and the demands continue. "
         "Keep every message and talk to the police (#9110).",
     ),
-    "adult_three_questions": (
-        "送るかどうかはあなたが決めてよく、断ってかまいません。迷うなら、送る前に「3つの質問」を確かめてください。",
-        "It is your choice, and no is a full answer. If unsure, go through the three questions before sending.",
+    "adult_three_questions": (  # the one set of three questions, spelled out (pipeline/explain.py THREE_QUESTIONS)
+        "送るかどうかはあなたが決めてよく、断ってかまいません。迷うなら、送る前に 3 つの質問を確かめてください: "
+        + "".join(f"「{q['ja']}」" for q in THREE_QUESTIONS)
+        + " どこに届くか（1 対 1・グループ・オープンチャット・掲示板）も確かめ、相手はスクリーンショットで保存できることを忘れないでください。",
+        "It is your choice, and no is a full answer. If unsure, go through the three questions before sending: "
+        + " ".join(f"\"{q['en']}\"" for q in THREE_QUESTIONS)
+        + " And check where it is going (one-to-one, a group, an open chat, a board), and that the other side can screenshot it.",
     ),
     "offline_tell_someone": (
         "ネットで知り合った相手と会うときは一人で行かず、必ず信頼できる人に伝えてください。",

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from gazoguard import playbooks
-from gazoguard.pipeline.explain import HELP_HEADING, QUESTIONS_HEADING, THREE_QUESTIONS
+from gazoguard.pipeline.explain import DESTINATIONS, HELP_HEADING, QUESTIONS_HEADING, SCREENSHOT_NOTE, THREE_QUESTIONS, WHERE_HINT, WHERE_QUESTION
 from gazoguard.profiles import load_profile
 from gazoguard.web.profile_choice import PUBLIC_PROFILES
 from gazoguard.web.where import processing_place
@@ -32,7 +32,8 @@ def checker_page(request: Request, lang: str = "ja"):
     profiles = [load_profile(name) for name in PUBLIC_PROFILES]
     performer = load_profile("performer")
     return _page(request, "checker.html", lang, profiles=profiles, questions=THREE_QUESTIONS,
-                 questions_heading=QUESTIONS_HEADING, help_heading=HELP_HEADING, limits=performer.limits)
+                 questions_heading=QUESTIONS_HEADING, help_heading=HELP_HEADING, limits=performer.limits,
+                 where_question=(WHERE_QUESTION[0] + " " + WHERE_HINT[0], WHERE_QUESTION[1] + " " + WHERE_HINT[1]), destinations=DESTINATIONS, screenshot_note=SCREENSHOT_NOTE)
 
 
 @router.get("/talk", response_class=HTMLResponse)

@@ -67,7 +67,8 @@
   }
 
   function resetQuestions() {
-    document.querySelectorAll(".q").forEach((q) => { q.checked = false; });
+    document.querySelectorAll(".q, .dest").forEach((q) => { q.checked = false; });
+    document.querySelectorAll(".dest-advice").forEach((p) => { p.hidden = true; });
     $("done").disabled = true;
     $("done-note").hidden = true;
   }
@@ -224,9 +225,13 @@
   $("profile").addEventListener("change", () => { syncProfile(); if (current) check(current.file); });
   ["never_face", "never_room", "max_exposure"].forEach((id) => $(id).addEventListener("change", () => current && check(current.file)));
   $("redact").addEventListener("click", redact);
-  document.querySelectorAll(".q").forEach((box) => box.addEventListener("change", () => {
-    $("done").disabled = ![...document.querySelectorAll(".q")].every((q) => q.checked);
-  }));
+  // Done needs the three questions ticked and a place chosen ("where is it going?"); the chosen place says who can see it.
+  function syncDone() {
+    const place = document.querySelector(".dest:checked");
+    document.querySelectorAll(".dest-advice").forEach((p) => { p.hidden = !place || p.dataset.destination !== place.value; });
+    $("done").disabled = !([...document.querySelectorAll(".q")].every((q) => q.checked) && place);
+  }
+  document.querySelectorAll(".q, .dest").forEach((box) => box.addEventListener("change", syncDone));
   $("done").addEventListener("click", () => { $("done-note").hidden = false; });
   window.addEventListener("resize", render);
   document.addEventListener("gazoguard:lang", () => {

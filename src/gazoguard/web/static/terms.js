@@ -8,6 +8,9 @@
   function render() {
     if (!result) return;
     $("terms-result").hidden = false;
+    const verdict = $("terms-verdict");
+    verdict.textContent = say(result.verdict_ja || "", result.verdict_en || "");
+    verdict.hidden = !result.verdict_ja;
     const c = result.counts;
     $("terms-counts").textContent = say(
       `安全寄り ${c.safe} ・ 危険寄り ${c.danger} ・ 記載なし ${c.missing}`,
@@ -25,6 +28,8 @@
       if (!s.evidence.length) cell.textContent = say("この話題についての記載が見つかりません。", "Nothing in the text covers this topic.");
       s.evidence.forEach((e) => cell.appendChild(el("q", "leaning-" + e.leaning, e.sentence)));
       row.appendChild(cell);
+      const why = s.outcome === "safe" ? "" : say(s.why_ja || "", s.why_en || "");
+      row.appendChild(el("td", "why", why ? "→ " + why : ""));
       body.appendChild(row);
     });
   }
