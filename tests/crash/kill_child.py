@@ -46,7 +46,7 @@ def _redact(src: str, out: str) -> None:
     from conftest import ContainerMetadataDetector  # the stand-in metadata detector of the redaction tests
 
     from gazoguard.detectors import Registry
-    from gazoguard.engine import Engine
+    from gazoguard.pipeline.engine import Engine
     from gazoguard.redaction import redact
 
     engine = Engine(registry=Registry([ContainerMetadataDetector()]))
