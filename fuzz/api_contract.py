@@ -10,11 +10,10 @@ anonymous runs send none.  tests/web/test_api_contract.py runs a small slice of 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import socket
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
+
+from gazoguard.web.loopback import serving
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY = REPO / "examples" / "policy.toml"
@@ -121,20 +122,6 @@ def run_all(schema, *, examples: int, keys: Keys | None, base_url: str | None = 
     return results
 
 
-def _serve(app):  # type: ignore[no-untyped-def]
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=50, help="examples per operation, mode and auth (default 50)")
@@ -149,12 +136,10 @@ def main() -> int:
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="gazoguard-fuzz-") as folder:
         app, keys = make_app(Path(folder) / "data", Checker())
-        with TestClient(app):  # runs the lifespan (the checker)
+        with TestClient(app), contextlib.ExitStack() as stack:  # the client runs the lifespan (the checker)
             transports = [("in-process", None)]
-            server = None
             if args.loopback:
-                server, url = _serve(app)
-                transports.append(("loopback", url))
+                transports.append(("loopback", stack.enter_context(serving(app))))
             for transport, url in transports:
                 schema = (schemathesis.openapi.from_url(f"{url}/openapi.json") if url
                           else schemathesis.openapi.from_asgi("/openapi.json", app))
@@ -176,8 +161,6 @@ def main() -> int:
                           f"statuses {dict(sorted(statuses.items()))}", flush=True)
                     for failure in failures[:20]:
                         print("  ", failure)
-            if server is not None:
-                server.should_exit = True
         app.state.gateway.close()
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

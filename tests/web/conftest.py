@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from gazoguard.web.app import create_app
 from gazoguard.web.checker import Checker
+from gazoguard.web.loopback import serving
 from gazoguard.web.settings import Settings
 
 
@@ -31,28 +27,11 @@ def client(checker, web_settings):
         yield c
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(checker, web_settings):
     """The real app served by uvicorn on 127.0.0.1 in a background thread."""
-    port = _free_port()
-    config = uvicorn.Config(create_app(web_settings, checker=checker), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        if time.time() > deadline:
-            raise RuntimeError("server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(web_settings, checker=checker)) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -8,20 +8,17 @@ downloaded.  Screenshots go to artifacts/ and, with GAZOGUARD_UPDATE_DOCS=1, to 
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from browser_support import save_shot
-import uvicorn
 
 from gazoguard.auth.users import create_user
 from gazoguard.intake.channels import create_channel_key
 from gazoguard.intake.policies import register_policy
 from gazoguard.web.app import create_app
+from gazoguard.web.loopback import serving
 from gazoguard.web.settings import Settings
 from test_intake_api import small_jpeg
 
@@ -41,18 +38,8 @@ def shop(tmp_path, checker):
         key = create_channel_key(session, "sakura-zakka", "web-chat")
         create_user(session, "admin1", PASSWORD, "admin", "sakura-zakka")
         create_user(session, "staff1", PASSWORD, "staff", "sakura-zakka")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", key
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base_url:
+        yield base_url, key
     gw.close()
 
 
