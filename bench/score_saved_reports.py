@@ -20,13 +20,18 @@ from gazoguard.evaluation.dataset import load_dataset
 from gazoguard.evaluation.score import score_all
 
 
-def read_reports(path: Path) -> dict[str, dict]:
+def read_reports(path: Path, set_root: Path) -> dict[str, dict]:
+    """Reports keyed by the image's path inside the set (the eval CLI writes absolute paths)."""
+    root = set_root.resolve()
     reports: dict[str, dict] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 report = json.loads(line)
-                reports[report["image"]["path"]] = report
+                image_path = Path(report["image"]["path"])
+                if image_path.is_absolute():
+                    image_path = image_path.resolve().relative_to(root)
+                reports[image_path.as_posix()] = report
     return reports
 
 
@@ -48,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     items = load_dataset(args.set)
-    reports = read_reports(args.reports)
+    reports = read_reports(args.reports, args.set)
     missing = [item.rel for item in items if item.rel not in reports]
     if missing:
         print(f"{len(missing)} images have no report", file=sys.stderr)
